@@ -1,0 +1,76 @@
+package dev.transformers4j.core;
+
+/**
+ * The small math vocabulary every model is written against.
+ *
+ * <p>All arrays are row-major float32 with explicit offsets and leading dimensions, so a kernel never
+ * allocates. {@link ReferenceKernels} is the specification: plain loops, easy to read next to the paper.
+ * A fast backend (the {@code simd} module's Vector API kernels) extends it, overrides what it makes
+ * faster and falls back to the reference for the rest; tests sweep every fast kernel against the reference.
+ *
+ * <p>The backend in use is chosen by one switch: {@link Backend#current()}.
+ */
+public interface Kernels {
+
+    /** A short name for messages and benchmarks ({@code "reference"}, {@code "vector"}). */
+    String name();
+
+    /**
+     * General matrix multiply, {@code C = A·B} or {@code C = A·Bᵀ}, optionally accumulating into C.
+     *
+     * @param m rows of A and C
+     * @param n columns of C (rows of B when {@code transB})
+     * @param k inner dimension
+     * @param a A, {@code [m, k]} with row stride {@code lda}, starting at {@code aOff}
+     * @param b B, {@code [k, n]} (row stride {@code ldb}), or {@code [n, k]} when {@code transB}
+     * @param transB whether B is stored transposed ({@code [n, k]}), as {@code nn.Linear} weights and keys are
+     * @param c C, {@code [m, n]} with row stride {@code ldc}
+     * @param accumulate add to C instead of overwriting it
+     */
+    void matmul(int m, int n, int k,
+                float[] a, int aOff, int lda,
+                float[] b, int bOff, int ldb, boolean transB,
+                float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
+     * A batch of independent matrix multiplies with the same sizes, {@code C_i = A_i·B_i} (or {@code A_i·B_iᵀ}),
+     * the i-th operands starting at {@code aOffs[i]}, {@code bOffs[i]}, {@code cOffs[i]}: the per-head products
+     * of multi-head attention. A threaded backend spreads the batch over its threads.
+     */
+    default void matmulBatched(int batch, int m, int n, int k,
+                               float[] a, int[] aOffs, int lda,
+                               float[] b, int[] bOffs, int ldb, boolean transB,
+                               float[] c, int[] cOffs, int ldc) {
+        for (int i = 0; i < batch; i++) {
+            matmul(m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, transB, c, cOffs[i], ldc, false);
+        }
+    }
+
+    /** {@code x[r, :] = softmax(x[r, :])} in place for {@code rows} rows of length {@code cols}, max subtracted first. */
+    void softmaxRows(float[] x, int off, int rows, int cols);
+
+    /**
+     * Two-pass LayerNorm over the last dimension: {@code y = (x − mean) / sqrt(var + eps) · gamma + beta},
+     * eps inside the square root, biased variance (as {@code torch.nn.LayerNorm}).
+     */
+    void layerNorm(float[] x, int xOff, float[] y, int yOff, int rows, int cols,
+                   float[] gamma, float[] beta, float eps);
+
+    /** Exact GELU, {@code x·Φ(x) = 0.5·x·(1 + erf(x/√2))}, in place over {@code n} elements. */
+    void geluErf(float[] x, int off, int n);
+
+    /** Tanh-approximated GELU ("gelu_new"), {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, in place. */
+    void geluTanh(float[] x, int off, int n);
+
+    /** {@code y[i] += x[i]} for {@code n} elements. */
+    void addInPlace(float[] y, int yOff, float[] x, int xOff, int n);
+
+    /** {@code x[r, :] += bias[:]} for {@code rows} rows of length {@code cols} (the bias of a linear layer). */
+    void addRowVector(float[] x, int off, int rows, int cols, float[] bias, int biasOff);
+
+    /** {@code x[i] *= s} for {@code n} elements. */
+    void scale(float[] x, int off, int n, float s);
+
+    /** {@code Σ a[i]·b[i]}. */
+    float dot(float[] a, int aOff, float[] b, int bOff, int n);
+}

@@ -1,0 +1,140 @@
+package dev.transformers4j.core;
+
+/**
+ * The specification of every kernel: plain scalar loops, written to be read.
+ *
+ * <p>Fast backends extend this class and call back into it for what they do not vectorise (tails,
+ * small sizes). Accumulation is in float, in the natural order, like a straightforward C loop.
+ */
+public class ReferenceKernels implements Kernels {
+
+    @Override
+    public String name() {
+        return Backend.REFERENCE;
+    }
+
+    @Override
+    public void matmul(int m, int n, int k,
+                       float[] a, int aOff, int lda,
+                       float[] b, int bOff, int ldb, boolean transB,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            int ai = aOff + i * lda;
+            int ci = cOff + i * ldc;
+            if (transB) {
+                for (int j = 0; j < n; j++) {
+                    float s = dot(a, ai, b, bOff + j * ldb, k);
+                    c[ci + j] = accumulate ? c[ci + j] + s : s;
+                }
+            } else {
+                if (!accumulate) {
+                    java.util.Arrays.fill(c, ci, ci + n, 0f);
+                }
+                for (int p = 0; p < k; p++) {
+                    float aip = a[ai + p];
+                    int bp = bOff + p * ldb;
+                    for (int j = 0; j < n; j++) {
+                        c[ci + j] += aip * b[bp + j];
+                    }
+                }
+            }
+        }
+    }
+
+    @Override
+    public void softmaxRows(float[] x, int off, int rows, int cols) {
+        for (int r = 0; r < rows; r++) {
+            int o = off + r * cols;
+            float max = Float.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, x[o + j]);
+            }
+            if (max == Float.NEGATIVE_INFINITY) {
+                // every entry masked: define the row as uniform rather than NaN
+                java.util.Arrays.fill(x, o, o + cols, 1f / cols);
+                continue;
+            }
+            float sum = 0f;
+            for (int j = 0; j < cols; j++) {
+                float e = (float) Math.exp(x[o + j] - max);
+                x[o + j] = e;
+                sum += e;
+            }
+            float inv = 1f / sum;
+            for (int j = 0; j < cols; j++) {
+                x[o + j] *= inv;
+            }
+        }
+    }
+
+    @Override
+    public void layerNorm(float[] x, int xOff, float[] y, int yOff, int rows, int cols,
+                          float[] gamma, float[] beta, float eps) {
+        for (int r = 0; r < rows; r++) {
+            int xo = xOff + r * cols;
+            int yo = yOff + r * cols;
+            float mean = 0f;
+            for (int j = 0; j < cols; j++) {
+                mean += x[xo + j];
+            }
+            mean /= cols;
+            float var = 0f;
+            for (int j = 0; j < cols; j++) {
+                float d = x[xo + j] - mean;
+                var += d * d;
+            }
+            var /= cols;
+            float inv = (float) (1.0 / Math.sqrt(var + eps));
+            for (int j = 0; j < cols; j++) {
+                y[yo + j] = (x[xo + j] - mean) * inv * gamma[j] + beta[j];
+            }
+        }
+    }
+
+    @Override
+    public void geluErf(float[] x, int off, int n) {
+        for (int i = off; i < off + n; i++) {
+            float v = x[i];
+            x[i] = (float) (0.5 * v * (1.0 + MathFunctions.erf(v / Math.sqrt(2.0))));
+        }
+    }
+
+    @Override
+    public void geluTanh(float[] x, int off, int n) {
+        final double c = Math.sqrt(2.0 / Math.PI);
+        for (int i = off; i < off + n; i++) {
+            double v = x[i];
+            x[i] = (float) (0.5 * v * (1.0 + Math.tanh(c * (v + 0.044715 * v * v * v))));
+        }
+    }
+
+    @Override
+    public void addInPlace(float[] y, int yOff, float[] x, int xOff, int n) {
+        for (int i = 0; i < n; i++) {
+            y[yOff + i] += x[xOff + i];
+        }
+    }
+
+    @Override
+    public void addRowVector(float[] x, int off, int rows, int cols, float[] bias, int biasOff) {
+        for (int r = 0; r < rows; r++) {
+            addInPlace(x, off + r * cols, bias, biasOff, cols);
+        }
+    }
+
+    @Override
+    public void scale(float[] x, int off, int n, float s) {
+        for (int i = off; i < off + n; i++) {
+            x[i] *= s;
+        }
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        float s = 0f;
+        for (int i = 0; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+}
