@@ -1,0 +1,58 @@
+package dev.transformers4j.models;
+
+import dev.transformers4j.core.Tensor;
+
+/**
+ * The activation functions a config may name ({@code hidden_act}, {@code activation_function}), with HF's
+ * names. {@code gelu} is the exact erf form; {@code gelu_new} and {@code gelu_pytorch_tanh} the tanh
+ * approximation GPT-2 was trained with.
+ */
+public enum Activation {
+    GELU("gelu"),
+    GELU_NEW("gelu_new"),
+    GELU_PYTORCH_TANH("gelu_pytorch_tanh"),
+    RELU("relu"),
+    SILU("silu"),
+    SWISH("swish"),
+    TANH("tanh");
+
+    private final String configName;
+
+    Activation(String configName) {
+        this.configName = configName;
+    }
+
+    /** The name in {@code config.json}. */
+    public String configName() {
+        return configName;
+    }
+
+    /** Applies the activation element-wise. */
+    public Tensor apply(Tensor x) {
+        return switch (this) {
+            case GELU -> x.gelu();
+            case GELU_NEW, GELU_PYTORCH_TANH -> x.geluTanh();
+            case RELU -> x.relu();
+            case SILU, SWISH -> x.silu();
+            case TANH -> x.tanh();
+        };
+    }
+
+    /**
+     * The activation named in a config.
+     *
+     * @throws IllegalArgumentException listing the supported names
+     */
+    public static Activation parse(String name) {
+        for (Activation a : values()) {
+            if (a.configName.equals(name)) {
+                return a;
+            }
+        }
+        StringBuilder names = new StringBuilder();
+        for (Activation a : values()) {
+            names.append(names.isEmpty() ? "" : ", ").append(a.configName);
+        }
+        throw new IllegalArgumentException("unknown activation '" + name + "' (supported: " + names + ")");
+    }
+}

@@ -1,0 +1,29 @@
+package dev.transformers4j.models;
+
+import dev.transformers4j.core.Tensor;
+import java.util.List;
+
+/**
+ * What a forward pass returns, with HF's names. Fields a model does not produce are null
+ * ({@code poolerOutput} without a pooler, {@code logits} without a head); the lists are empty unless
+ * {@link ForwardOptions} asked for them.
+ *
+ * @param lastHiddenState {@code [B, T, C]}
+ * @param poolerOutput    {@code [B, C]}
+ * @param logits          {@code [B, T, V]} for language-model heads, {@code [B, L]} for classification
+ * @param hiddenStates    the embeddings output, then every layer's output: N+1 tensors {@code [B, T, C]}
+ * @param attentions      every layer's attention probabilities {@code [B, H, T, T]}
+ */
+public record ModelOutput(Tensor lastHiddenState, Tensor poolerOutput, Tensor logits,
+                          List<Tensor> hiddenStates, List<Tensor> attentions) {
+
+    public ModelOutput {
+        hiddenStates = List.copyOf(hiddenStates);
+        attentions = List.copyOf(attentions);
+    }
+
+    /** A copy with logits set (a head on top of a base model's output). */
+    public ModelOutput withLogits(Tensor newLogits) {
+        return new ModelOutput(lastHiddenState, poolerOutput, newLogits, hiddenStates, attentions);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.transformers4j.models.bert;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.models.TokenBatch;
+
+/**
+ * Token + learned position + segment embeddings, then LayerNorm (BERT §3.2). The paper's Transformer adds
+ * fixed sinusoidal positions instead (§3.5) and has no segment embeddings.
+ */
+public final class BertEmbeddings extends Module {
+
+    final Embedding wordEmbeddings;
+    final Embedding positionEmbeddings;
+    final Embedding tokenTypeEmbeddings;
+    final LayerNorm layerNorm;
+
+    public BertEmbeddings(BertConfig config) {
+        int c = config.hiddenSize();
+        wordEmbeddings = child("word_embeddings", new Embedding(config.vocabSize(), c));
+        positionEmbeddings = child("position_embeddings", new Embedding(config.maxPositionEmbeddings(), c));
+        tokenTypeEmbeddings = child("token_type_embeddings", new Embedding(config.typeVocabSize(), c));
+        layerNorm = child("LayerNorm", new LayerNorm(c, config.layerNormEps()));
+    }
+
+    /** {@code [B, T]} ids → {@code [B, T, C]}. Positions are 0..T−1 (right padding). */
+    public Tensor forward(TokenBatch in) {
+        int b = in.batch();
+        int t = in.length();
+        int[] positions = new int[t];
+        for (int i = 0; i < t; i++) {
+            positions[i] = i;
+        }
+        Tensor words = wordEmbeddings.forward(in.ids(), b, t);                // [B, T, C]
+        Tensor types = tokenTypeEmbeddings.forward(in.typeIds(), b, t);       // [B, T, C]
+        Tensor pos = positionEmbeddings.forward(positions, 1, t);             // [1, T, C]
+        return layerNorm.forward(words.add(types).add(pos));
+    }
+
+    public Embedding wordEmbeddings() {
+        return wordEmbeddings;
+    }
+}

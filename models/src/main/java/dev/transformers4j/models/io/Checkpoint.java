@@ -1,0 +1,81 @@
+package dev.transformers4j.models.io;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.core.nn.Parameter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Moves weights between a module tree and a safetensors file by name. A parameter's dotted path in the
+ * tree is its checkpoint name; as HF does, a task model ({@code bert.} + base names) loads a bare base
+ * checkpoint and vice versa, and old {@code LayerNorm.gamma/beta} names are accepted.
+ */
+public final class Checkpoint {
+
+    private Checkpoint() {
+    }
+
+    /**
+     * Loads every parameter of {@code model} from {@code file}.
+     *
+     * @param basePrefix the base model's prefix in task models ({@code "bert."}), or ""
+     * @return the names of parameters the file does not have (left as they were)
+     * @throws ModelFileException when a tensor has the wrong shape, naming the file and tensor
+     */
+    public static List<String> load(Module model, SafeTensors file, String basePrefix) {
+        List<String> missing = new ArrayList<>();
+        model.forEachParameter((name, p) -> {
+            String stored = find(file, name, basePrefix);
+            if (stored == null) {
+                missing.add(name);
+                return;
+            }
+            Tensor t = file.tensor(stored);
+            try {
+                p.set(stored, t);
+            } catch (IllegalArgumentException e) {
+                throw new ModelFileException(file.file(), "tensor '" + stored + "' does not fit the config: "
+                        + e.getMessage());
+            }
+        });
+        return missing;
+    }
+
+    /** Writes every parameter (each shared tensor once, under its first name) to a safetensors file. */
+    public static void save(Module model, Path file) {
+        Map<String, Tensor> tensors = new LinkedHashMap<>();
+        IdentityHashMap<Parameter, Boolean> seen = new IdentityHashMap<>();
+        model.forEachParameter((name, p) -> {
+            if (seen.put(p, Boolean.TRUE) == null) {
+                tensors.put(name, p.value());
+            }
+        });
+        SafeTensors.write(file, tensors);
+    }
+
+    private static String find(SafeTensors file, String name, String basePrefix) {
+        List<String> candidates = new ArrayList<>();
+        candidates.add(name);
+        if (!basePrefix.isEmpty()) {
+            candidates.add(name.startsWith(basePrefix) ? name.substring(basePrefix.length()) : basePrefix + name);
+        }
+        for (String c : List.copyOf(candidates)) {
+            if (c.endsWith("LayerNorm.weight")) {
+                candidates.add(c.substring(0, c.length() - "weight".length()) + "gamma");
+            } else if (c.endsWith("LayerNorm.bias")) {
+                candidates.add(c.substring(0, c.length() - "bias".length()) + "beta");
+            }
+        }
+        for (String c : candidates) {
+            if (file.entry(c) != null) {
+                return c;
+            }
+        }
+        return null;
+    }
+}
