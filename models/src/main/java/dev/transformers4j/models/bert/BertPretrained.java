@@ -23,10 +23,13 @@ final class BertPretrained {
     /** Builds the architecture named (or the one in config.json when null) and loads its weights. */
     static PretrainedModel load(Path dir, String architecture) {
         BertConfig config = BertConfig.read(dir.resolve("config.json"));
-        PretrainedModel model = create(architecture == null ? config.architecture() : architecture, config,
-                dir.resolve("config.json"));
+        String arch = architecture == null ? config.architecture() : architecture;
         Path weights = dir.resolve("model.safetensors");
         try (SafeTensors st = SafeTensors.open(weights)) {
+            // exports made for embeddings often drop the unused pooler: then so do we, rather than invent one
+            boolean hasPooler = st.entry("pooler.dense.weight") != null || st.entry("bert.pooler.dense.weight") != null;
+            PretrainedModel model = arch.equals("BertModel") && !hasPooler
+                    ? new BertModel(config, false) : create(arch, config, dir.resolve("config.json"));
             List<String> missing = Checkpoint.load(model.module(), st, "bert.");
             List<String> missingBase = missing.stream().filter(n -> !isHead(n)).toList();
             if (!missingBase.isEmpty()) {
@@ -40,8 +43,8 @@ final class BertPretrained {
                         weights, model.architecture(), missing);
                 Init.initialize(model.module(), missing, config.initializerRange(), 42);
             }
+            return model;
         }
-        return model;
     }
 
     /** A new model with HF's initialisation, for the given architecture. */

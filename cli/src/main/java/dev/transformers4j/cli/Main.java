@@ -1,0 +1,80 @@
+package dev.transformers4j.cli;
+
+import java.io.PrintWriter;
+import java.util.ServiceLoader;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code t4j}: the transformers4j command-line tool. Errors are one line on standard error with exit code
+ * 2; {@code --debug} adds the stack trace.
+ */
+@Command(name = "t4j", mixinStandardHelpOptions = true, version = "transformers4j 0.1.0",
+        description = "Transformers in pure Java: run Hugging Face-layout models from the command line.",
+        subcommands = {EmbedCommand.class, SimilarityCommand.class, TokenizeCommand.class, ConvertCommand.class,
+                ForwardCommand.class, CommandLine.HelpCommand.class})
+public final class Main {
+
+    @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
+    boolean debug;
+
+    /** Extra subcommands contributed by other modules (the benchmarks). */
+    public interface Extension {
+        Object command();
+    }
+
+    static {
+        // slf4j-simple: short "WARN message" lines on standard error
+        System.setProperty("org.slf4j.simpleLogger.showThreadName", "false");
+        System.setProperty("org.slf4j.simpleLogger.showLogName", "false");
+        System.setProperty("org.slf4j.simpleLogger.levelInBrackets", "false");
+        System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
+                System.getProperty("t4j.log", System.getenv().getOrDefault("T4J_LOG", "info")));
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    }
+
+    /** Runs the tool with the given streams and returns its exit code (for tests). */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new Main());
+        for (Extension e : ServiceLoader.load(Extension.class)) {
+            cli.addSubcommand(e.command());
+        }
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((ex, line, parsed) -> {
+            boolean debug = parsed.matchedOption("--debug") != null
+                    || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
+            line.getErr().println("t4j " + line.getCommandName() + ": " + message(ex));
+            if (debug) {
+                ex.printStackTrace(line.getErr());
+            }
+            line.getErr().flush();
+            return 2;
+        });
+        cli.setParameterExceptionHandler((ex, a) -> {
+            ex.getCommandLine().getErr().println("t4j: " + ex.getMessage());
+            ex.getCommandLine().getErr().println("Try 't4j " + ex.getCommandLine().getCommandName() + " --help'.");
+            return 2;
+        });
+        int code = cli.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String message(Throwable ex) {
+        Throwable t = ex;
+        while ((t.getMessage() == null || t instanceof java.lang.reflect.InvocationTargetException) && t.getCause() != null) {
+            t = t.getCause();
+        }
+        String m = t.getMessage();
+        if (t instanceof OutOfMemoryError) {
+            return "out of memory (raise it with T4J_JAVA_OPTS=-Xmx8g)";
+        }
+        return m == null ? t.getClass().getSimpleName() : m;
+    }
+}

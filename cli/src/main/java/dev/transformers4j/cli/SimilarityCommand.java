@@ -1,0 +1,77 @@
+package dev.transformers4j.cli;
+
+import dev.transformers4j.pipelines.FeatureExtractionPipeline;
+import dev.transformers4j.pipelines.SentenceSimilarityPipeline;
+import dev.transformers4j.pipelines.TruncationPolicy;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code t4j similarity}: the cosine-similarity matrix of sentence embeddings. */
+@Command(name = "similarity", mixinStandardHelpOptions = true,
+        description = "Print the cosine-similarity matrix of the texts' sentence embeddings.")
+final class SimilarityCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
+            description = "A built-in model or an HF folder. Default: ${DEFAULT-VALUE}.")
+    String model;
+
+    @Option(names = "--json", description = "Print {\"model\":...,\"texts\":[...],\"similarity\":[[...],...]}.")
+    boolean json;
+
+    @Option(names = "--no-truncation", description = "Refuse texts longer than the model takes instead of cutting them.")
+    boolean noTruncation;
+
+    @Mixin
+    TextInputs inputs;
+
+    @Override
+    public Integer call() {
+        List<String> texts = inputs.read();
+        FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model);
+        float[][] m;
+        try (Progress progress = new Progress("embed", texts.size())) {
+            m = SentenceSimilarityPipeline.matrix(
+                    p.embed(texts, noTruncation ? TruncationPolicy.ERROR : TruncationPolicy.TRUNCATE, progress));
+        }
+        var out = spec.commandLine().getOut();
+        if (json) {
+            try (Json j = new Json(out)) {
+                j.field("model", model);
+                try {
+                    j.gen().writeArrayFieldStart("texts");
+                    for (String t : texts) {
+                        j.gen().writeString(t);
+                    }
+                    j.gen().writeEndArray();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+                j.floatRows("similarity", m);
+            }
+            return 0;
+        }
+        out.println("cosine similarity (" + model + ")");
+        StringBuilder header = new StringBuilder("      ");
+        for (int j = 0; j < m.length; j++) {
+            header.append(String.format(Locale.ROOT, "%7s", "[" + (j + 1) + "]"));
+        }
+        out.println(header);
+        for (int i = 0; i < m.length; i++) {
+            StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "%5s ", "[" + (i + 1) + "]"));
+            for (int j = 0; j < m.length; j++) {
+                row.append(String.format(Locale.ROOT, "%7.3f", m[i][j]));
+            }
+            out.println(row + "  " + texts.get(i));
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,173 @@
+package dev.transformers4j.pipelines;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.models.ForwardOptions;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.onnx.Pooling;
+import dev.transformers4j.tokenizers.Encoding;
+import dev.transformers4j.tokenizers.Tokenizer;
+import dev.transformers4j.tokenizers.Truncation;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The {@code feature-extraction} pipeline: texts → token states → one L2-normalised vector per text, pooled
+ * as the model's sentence-transformers convention says (mean of real tokens for all-MiniLM-L6-v2, the
+ * {@code [CLS]} state for bge). Texts are sorted by length and run in padded batches.
+ */
+public final class FeatureExtractionPipeline {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FeatureExtractionPipeline.class);
+    private static final int BATCH_SIZE = 32;
+
+    private final String name;
+    private final Tokenizer tokenizer;
+    private final PretrainedModel model;
+    private final Pooling pooling;
+    private final int maxLength;
+    private final int padId;
+
+    private FeatureExtractionPipeline(String name, Tokenizer tokenizer, PretrainedModel model, Pooling pooling,
+                                      int maxLength) {
+        this.name = name;
+        this.tokenizer = tokenizer.withPadding(null).withTruncation(null);
+        this.model = model;
+        this.pooling = pooling;
+        this.maxLength = maxLength;
+        this.padId = tokenizer.padding() != null ? tokenizer.padding().padId() : tokenizer.tokenToId("[PAD]").orElse(0);
+    }
+
+    /** Loads a built-in model name or an HF folder (config.json, model.safetensors, tokenizer.json). */
+    public static FeatureExtractionPipeline load(String model) {
+        Path dir = ModelResolver.resolve(model);
+        Path tokenizerFile = dir.resolve("tokenizer.json");
+        if (!Files.isRegularFile(tokenizerFile)) {
+            throw new IllegalArgumentException(tokenizerFile + ": file not found (the pipeline needs the model's tokenizer)");
+        }
+        Tokenizer tokenizer = Tokenizer.fromFile(tokenizerFile);
+        PretrainedModel m = AutoModel.fromPretrained(dir);
+        EmbeddingSettings settings = EmbeddingSettings.read(dir);
+        int positions = ConfigJson.read(dir.resolve("config.json")).getInt("max_position_embeddings", 512);
+        int maxLength = settings.maxSeqLength() > 0 ? Math.min(settings.maxSeqLength(), positions) : positions;
+        return new FeatureExtractionPipeline(model, tokenizer, m, settings.pooling(), maxLength);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    public PretrainedModel model() {
+        return model;
+    }
+
+    public Pooling pooling() {
+        return pooling;
+    }
+
+    /** The most tokens (special tokens included) one text may have. */
+    public int maxLength() {
+        return maxLength;
+    }
+
+    /** One L2-normalised embedding per text. */
+    public float[][] embed(List<String> texts) {
+        return embed(texts, TruncationPolicy.TRUNCATE, ProgressListener.NONE);
+    }
+
+    /** One L2-normalised embedding per text, in input order. */
+    public float[][] embed(List<String> texts, TruncationPolicy policy, ProgressListener progress) {
+        List<Encoding> encodings = encode(texts, policy);
+        Integer[] order = new Integer[texts.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        java.util.Arrays.sort(order, Comparator.comparingInt(i -> -encodings.get(i).ids().length));
+        float[][] out = new float[texts.size()][];
+        for (int start = 0; start < order.length; start += BATCH_SIZE) {
+            int end = Math.min(order.length, start + BATCH_SIZE);
+            List<int[]> ids = new ArrayList<>();
+            List<int[]> types = new ArrayList<>();
+            for (int i = start; i < end; i++) {
+                ids.add(encodings.get(order[i]).ids());
+                types.add(encodings.get(order[i]).typeIds());
+            }
+            TokenBatch batch = TokenBatch.rightPadded(ids, types, padId);
+            Tensor hidden = model.forward(batch, ForwardOptions.DEFAULT).lastHiddenState();  // [B, T, C]
+            for (int b = 0; b < end - start; b++) {
+                out[order[start + b]] = normalize(pool(hidden, batch, b));
+            }
+            progress.progress(end, order.length);
+        }
+        return out;
+    }
+
+    /** The tokenizer's encodings, cut to {@link #maxLength()} as the policy says. */
+    public List<Encoding> encode(List<String> texts, TruncationPolicy policy) {
+        List<Encoding> out = new ArrayList<>(texts.size());
+        for (int i = 0; i < texts.size(); i++) {
+            Encoding e = tokenizer.encode(texts.get(i));
+            if (e.ids().length > maxLength) {
+                if (policy == TruncationPolicy.ERROR) {
+                    throw new IllegalArgumentException("text " + (i + 1) + " has " + e.ids().length
+                            + " tokens but " + name + " takes at most " + maxLength + " (truncation is off)");
+                }
+                LOG.warn("text {} has {} tokens; truncated to the {} that {} takes", i + 1, e.ids().length, maxLength, name);
+                e = tokenizer.withTruncation(Truncation.of(maxLength)).encode(texts.get(i));
+            }
+            out.add(e);
+        }
+        return out;
+    }
+
+    /** {@code [B, T, C]} states of row {@code b} → {@code [C]}: mean over real tokens, or the first token. */
+    private float[] pool(Tensor hidden, TokenBatch batch, int b) {
+        int t = hidden.size(1);
+        int c = hidden.size(2);
+        float[] h = hidden.data();
+        int base = hidden.offset() + b * t * c;
+        float[] v = new float[c];
+        if (pooling == Pooling.CLS) {
+            System.arraycopy(h, base, v, 0, c);
+            return v;
+        }
+        int n = 0;
+        for (int i = 0; i < t; i++) {
+            if (batch.attentionMask()[b * t + i] == 0) {
+                continue;
+            }
+            n++;
+            for (int j = 0; j < c; j++) {
+                v[j] += h[base + i * c + j];
+            }
+        }
+        for (int j = 0; j < c; j++) {
+            v[j] /= Math.max(n, 1);
+        }
+        return v;
+    }
+
+    /** {@code v / max(‖v‖₂, 1e-12)}, as {@code torch.nn.functional.normalize}. */
+    static float[] normalize(float[] v) {
+        double s = 0;
+        for (float x : v) {
+            s += (double) x * x;
+        }
+        float inv = (float) (1.0 / Math.max(Math.sqrt(s), 1e-12));
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= inv;
+        }
+        return v;
+    }
+}
