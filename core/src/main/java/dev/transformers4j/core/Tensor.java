@@ -442,6 +442,34 @@ public final class Tensor {
         return of(y, outShape);
     }
 
+    /**
+     * A linear layer with the weight stored {@code [in, out]} (GPT-2's Conv1D): {@code y = x·W + b}.
+     *
+     * @param bias {@code [out]}, or null
+     */
+    public Tensor linearInOut(Tensor weight, Tensor bias) {
+        int in = size(-1);
+        if (weight.rank() != 2 || weight.size(0) != in) {
+            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight [" + in
+                    + ", out] but got " + Shape.str(weight.shape));
+        }
+        int out = weight.size(1);
+        Tensor x = contiguous();
+        Tensor w = weight.contiguous();
+        int rows = in == 0 ? 0 : x.numel() / in;
+        float[] y = new float[rows * out];
+        Kernels kern = Backend.current();
+        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, out, false, y, 0, out, false);
+        if (bias != null) {
+            Shape.check("linear bias", new int[] {out}, bias.shape);
+            Tensor bc = bias.contiguous();
+            kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
+        }
+        int[] outShape = shape.clone();
+        outShape[outShape.length - 1] = out;
+        return of(y, outShape);
+    }
+
     /** Softmax over the last dimension, max subtracted first. */
     public Tensor softmax() {
         float[] out = toArray();

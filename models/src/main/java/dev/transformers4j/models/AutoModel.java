@@ -1,6 +1,7 @@
 package dev.transformers4j.models;
 
 import dev.transformers4j.models.bert.BertAuto;
+import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.models.io.ConfigJson;
 import java.nio.file.Path;
 
@@ -20,7 +21,8 @@ public final class AutoModel {
         String type = c.getString("model_type", "");
         return switch (type) {
             case "bert" -> BertAuto.fromPretrained(dir);
-            default -> throw c.error("model_type", "unsupported model type '" + type + "' (supported: bert)");
+            case "gpt2" -> GPT2LMHeadModel.fromPretrained(dir);
+            default -> throw c.error("model_type", "unsupported model type '" + type + "' (supported: bert, gpt2)");
         };
     }
 }

@@ -27,9 +27,13 @@ public final class Attention {
      * @return context {@code [B, H, T, D]} and probabilities {@code [B, H, T, S]}
      */
     public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask) {
-        int d = q.size(-1);
+        return scaledDotProduct(q, k, v, mask, (float) (1.0 / Math.sqrt(q.size(-1))));
+    }
+
+    /** As {@link #scaledDotProduct(Tensor, Tensor, Tensor, Tensor)} with another scale than {@code 1/√d_k}. */
+    public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask, float scale) {
         Tensor scores = q.matmul(k.transpose(-2, -1));              // [B, H, T, S]
-        Tensor probs = scaleMaskSoftmax(scores, (float) (1.0 / Math.sqrt(d)), mask);
+        Tensor probs = scaleMaskSoftmax(scores, scale, mask);
         Tensor context = probs.matmul(v);                           // [B, H, T, D]
         return new Result(context, probs);
     }

@@ -1,0 +1,27 @@
+package dev.transformers4j.core.nn;
+
+import dev.transformers4j.core.Tensor;
+
+/**
+ * GPT-2's "Conv1D": a linear layer whose weight is stored transposed, {@code weight [in, out]},
+ * so {@code y = x·W + b} (HF keeps the layout of the original TensorFlow checkpoint).
+ */
+public final class Conv1D extends Module {
+
+    private final Parameter weight;
+    private final Parameter bias;
+
+    public Conv1D(int in, int out) {
+        this.weight = parameter("weight", in, out);
+        this.bias = parameter("bias", out);
+    }
+
+    /** {@code [..., in] → [..., out]}. */
+    public Tensor forward(Tensor x) {
+        return x.linearInOut(weight.value(), bias.value());
+    }
+
+    public Parameter weight() {
+        return weight;
+    }
+}

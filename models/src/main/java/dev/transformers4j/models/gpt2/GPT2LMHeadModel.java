@@ -1,0 +1,91 @@
+package dev.transformers4j.models.gpt2;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.models.DecoderInput;
+import dev.transformers4j.models.ForwardOptions;
+import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.ModelOutput;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.models.io.Checkpoint;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.SafeTensors;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * GPT-2 with its language-model head: {@code logits = h·Eᵀ}, the output projection tied to the token
+ * embedding {@code wte} (so {@code lm_head.weight} is not stored), as in §3.4 of the paper.
+ */
+public final class GPT2LMHeadModel extends Module implements PretrainedModel {
+
+    final GPT2Model transformer;
+    private final GPT2Config config;
+
+    public GPT2LMHeadModel(GPT2Config config) {
+        this.config = config;
+        transformer = child("transformer", new GPT2Model(config));
+    }
+
+    /** Loads {@code config.json} + {@code model.safetensors} from an HF folder. */
+    public static GPT2LMHeadModel fromPretrained(Path dir) {
+        GPT2Config config = GPT2Config.read(dir.resolve("config.json"));
+        GPT2LMHeadModel model = new GPT2LMHeadModel(config);
+        Path weights = dir.resolve("model.safetensors");
+        try (SafeTensors st = SafeTensors.open(weights)) {
+            List<String> missing = Checkpoint.load(model, st, "transformer.");
+            if (!missing.isEmpty()) {
+                var p = model.namedParameters().get(missing.get(0));
+                throw new ModelFileException(weights, "tensor '" + missing.get(0) + "' is missing (expected shape "
+                        + java.util.Arrays.toString(p.shape()) + ")"
+                        + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+            }
+        }
+        return model;
+    }
+
+    /** A plain forward pass on a right-padded batch (positions 0..T−1): logits {@code [B, T, V]}. */
+    @Override
+    public ModelOutput forward(TokenBatch input, ForwardOptions options) {
+        return forward(DecoderInput.of(input), null, options);
+    }
+
+    /** Logits {@code [B, T, V]} for the new tokens of {@code in}, using and extending {@code cache}. */
+    public ModelOutput forward(DecoderInput in, KVCache cache, ForwardOptions options) {
+        ModelOutput out = transformer.forward(in, cache, options);
+        return out.withLogits(out.lastHiddenState().linear(transformer.wte().weight().value(), null));
+    }
+
+    /** The logits of the last position only, {@code [B, V]}: one decoding step. */
+    public Tensor nextTokenLogits(DecoderInput in, KVCache cache) {
+        Tensor h = transformer.forward(in, cache, ForwardOptions.DEFAULT).lastHiddenState();   // [B, T, C]
+        Tensor last = h.select(1, h.size(1) - 1);                                              // [B, C]
+        return last.linear(transformer.wte().weight().value(), null);                          // [B, V]
+    }
+
+    public KVCache newCache(int batch, int capacity) {
+        return transformer.newCache(batch, capacity);
+    }
+
+    public GPT2Config config() {
+        return config;
+    }
+
+    @Override
+    public String architecture() {
+        return "GPT2LMHeadModel";
+    }
+
+    @Override
+    public Module module() {
+        return this;
+    }
+
+    @Override
+    public void savePretrained(Path dir) {
+        ConfigJson.write(dir.resolve("config.json"), config.toJson());
+        Checkpoint.save(this, dir.resolve("model.safetensors"));
+    }
+}

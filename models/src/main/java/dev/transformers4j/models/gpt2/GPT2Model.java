@@ -1,0 +1,93 @@
+package dev.transformers4j.models.gpt2;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Attention;
+import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.core.nn.ModuleList;
+import dev.transformers4j.models.AttentionMask;
+import dev.transformers4j.models.DecoderInput;
+import dev.transformers4j.models.ForwardOptions;
+import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.ModelOutput;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The GPT-2 decoder stack (Radford et al., 2019): token embeddings {@code wte} + learned positions
+ * {@code wpe} (the paper uses fixed sinusoids, §3.5), N pre-LN blocks {@code h}, a final LayerNorm
+ * {@code ln_f}.
+ */
+public final class GPT2Model extends Module {
+
+    final GPT2Config config;
+    final Embedding wte;
+    final Embedding wpe;
+    final ModuleList<GPT2Block> h;
+    final LayerNorm lnF;
+
+    public GPT2Model(GPT2Config config) {
+        this.config = config;
+        wte = child("wte", new Embedding(config.vocabSize(), config.nEmbd()));
+        wpe = child("wpe", new Embedding(config.nPositions(), config.nEmbd()));
+        h = child("h", new ModuleList<>());
+        for (int i = 0; i < config.nLayer(); i++) {
+            h.add(new GPT2Block(config, i));
+        }
+        lnF = child("ln_f", new LayerNorm(config.nEmbd(), config.layerNormEpsilon()));
+    }
+
+    /**
+     * Runs the new tokens of {@code in}, attending to the cached ones.
+     *
+     * @param cache the past keys/values (appended to and advanced), or null for a plain forward pass
+     * @return the final hidden state after {@code ln_f}; {@code hiddenStates} as HF returns them (the
+     *         embeddings, each block's output, the last one replaced by its {@code ln_f} output)
+     */
+    public ModelOutput forward(DecoderInput in, KVCache cache, ForwardOptions options) {
+        checkPositions(in);
+        int b = in.batch();
+        int t = in.length();
+        Tensor mask = AttentionMask.causal(in.attentionMask(), b, t);           // [B, 1, T, P + T]
+        Tensor x = wte.forward(in.ids(), b, t).add(wpe.forward(in.positionIds(), b, t));  // [B, T, C]
+        List<Tensor> hidden = new ArrayList<>();
+        List<Tensor> attentions = new ArrayList<>();
+        for (GPT2Block block : h) {
+            if (options.outputHiddenStates()) {
+                hidden.add(x);
+            }
+            Attention.Result r = block.forward(x, mask, cache);
+            x = r.context();
+            if (options.outputAttentions()) {
+                attentions.add(r.probs());
+            }
+        }
+        if (cache != null) {
+            cache.advance(t);
+        }
+        x = lnF.forward(x);
+        if (options.outputHiddenStates()) {
+            hidden.add(x);
+        }
+        return new ModelOutput(x, null, null, hidden, attentions);
+    }
+
+    /** A cache for up to {@code capacity} positions of {@code batch} sequences. */
+    public KVCache newCache(int batch, int capacity) {
+        return new KVCache(config.nLayer(), batch, config.nHead(), capacity, config.headSize());
+    }
+
+    private void checkPositions(DecoderInput in) {
+        for (int p : in.positionIds()) {
+            if (p >= config.nPositions()) {
+                throw new IllegalArgumentException("position " + p + " is beyond n_positions = " + config.nPositions()
+                        + " (the prompt plus new tokens are too long for this model)");
+            }
+        }
+    }
+
+    public Embedding wte() {
+        return wte;
+    }
+}
