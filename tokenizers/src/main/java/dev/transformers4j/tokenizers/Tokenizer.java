@@ -1,0 +1,179 @@
+package dev.transformers4j.tokenizers;
+
+import dev.transformers4j.tokenizers.added.AddedToken;
+import dev.transformers4j.tokenizers.encoding.Encodings;
+import dev.transformers4j.tokenizers.encoding.Padder;
+import dev.transformers4j.tokenizers.encoding.TokenSequence;
+import dev.transformers4j.tokenizers.encoding.Truncator;
+import dev.transformers4j.tokenizers.json.TokenizerJson;
+import dev.transformers4j.tokenizers.text.PreTokenizedString;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalInt;
+
+/**
+ * A Hugging Face {@code tokenizers}-compatible tokenizer loaded from {@code tokenizer.json}, with the
+ * same results as HF's Rust implementation (ids, tokens, offsets, masks, decode).
+ *
+ * <p>Encoding a text runs HF's pipeline: added tokens such as {@code [MASK]} are cut out of the raw text;
+ * the rest is normalized, pre-tokenized into words and tokenized by the model; the sequences are
+ * truncated (leaving room for the special tokens), post-processed ({@code [CLS] $A [SEP]}) and padded.
+ * Instances are immutable and thread-safe; {@link #withTruncation} and {@link #withPadding} return copies.
+ */
+public final class Tokenizer {
+    private final Pipeline pipeline;
+    private final Truncation truncation;
+    private final Padding padding;
+
+    /** @param truncation {@code null} for none; @param padding {@code null} for none */
+    public Tokenizer(Pipeline pipeline, Truncation truncation, Padding padding) {
+        this.pipeline = pipeline;
+        this.truncation = truncation;
+        this.padding = padding;
+    }
+
+    /**
+     * Loads {@code tokenizer.json}. Throws {@link java.io.UncheckedIOException} if the file cannot be read,
+     * and {@link IllegalArgumentException} naming the file (and field) for invalid UTF-8, invalid JSON,
+     * a missing field or an unsupported component type.
+     */
+    public static Tokenizer fromFile(java.nio.file.Path tokenizerJson) {
+        return TokenizerJson.parse(TokenizerFiles.readUtf8(tokenizerJson), tokenizerJson.toString());
+    }
+
+    /** Parses the content of a {@code tokenizer.json}; {@code sourceName} is used in error messages. */
+    public static Tokenizer fromJson(String json, String sourceName) {
+        return TokenizerJson.parse(json, sourceName);
+    }
+
+    /** HF {@code encode(text, add_special_tokens=True)} with the configured truncation and padding. */
+    public Encoding encode(String text) {
+        return encode(text, true);
+    }
+
+    public Encoding encode(String text, boolean addSpecialTokens) {
+        return Encodings.toEncoding(pad(List.of(encodeUnpadded(text, null, addSpecialTokens))).getFirst());
+    }
+
+    /** HF {@code encode(a, b)}: a sentence pair ({@code [CLS] a [SEP] b [SEP]} for BERT, type ids 0 then 1). */
+    public Encoding encodePair(String a, String b) {
+        return encodePair(a, b, true);
+    }
+
+    public Encoding encodePair(String a, String b, boolean addSpecialTokens) {
+        return Encodings.toEncoding(pad(List.of(encodeUnpadded(a, b, addSpecialTokens))).getFirst());
+    }
+
+    /** HF {@code encode_batch}: each text encoded, then batch-longest padding applies across the batch. */
+    public List<Encoding> encodeBatch(List<String> texts) {
+        return encodeBatch(texts, true);
+    }
+
+    public List<Encoding> encodeBatch(List<String> texts, boolean addSpecialTokens) {
+        List<TokenSequence> batch = new ArrayList<>(texts.size());
+        for (String text : texts) {
+            batch.add(pad(List.of(encodeUnpadded(text, null, addSpecialTokens))).getFirst());
+        }
+        return pad(batch).stream().map(Encodings::toEncoding).toList();
+    }
+
+    /**
+     * HF {@code decode}: ids to tokens (unknown ids are dropped), special added tokens dropped when
+     * {@code skipSpecialTokens}, then the decoder joins them (no decoder: joined with spaces).
+     */
+    public String decode(int[] ids, boolean skipSpecialTokens) {
+        List<String> tokens = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            String token = idToToken(id);
+            if (token == null) {
+                continue;
+            }
+            AddedToken added = pipeline.addedVocabulary().byContent(token);
+            if (!(skipSpecialTokens && added != null && added.special())) {
+                tokens.add(token);
+            }
+        }
+        return pipeline.decoder() == null ? String.join(" ", tokens) : pipeline.decoder().decode(tokens);
+    }
+
+    /** A copy with other truncation, or none ({@code null}). */
+    public Tokenizer withTruncation(Truncation newTruncation) {
+        return new Tokenizer(pipeline, newTruncation, padding);
+    }
+
+    /** A copy with other padding, or none ({@code null}). */
+    public Tokenizer withPadding(Padding newPadding) {
+        return new Tokenizer(pipeline, truncation, newPadding);
+    }
+
+    /** The truncation in effect, {@code null} if none. */
+    public Truncation truncation() {
+        return truncation;
+    }
+
+    /** The padding in effect, {@code null} if none. */
+    public Padding padding() {
+        return padding;
+    }
+
+    public Pipeline pipeline() {
+        return pipeline;
+    }
+
+    /** HF {@code get_vocab_size(with_added_tokens=True)}. */
+    public int vocabSize() {
+        int extra = (int) pipeline.addedVocabulary().tokens().stream()
+                .filter(t -> pipeline.model().tokenToId(t.content()).isEmpty()).count();
+        return pipeline.model().vocabSize() + extra;
+    }
+
+    /** The id of {@code token}, added tokens first, then the model's vocabulary. */
+    public OptionalInt tokenToId(String token) {
+        AddedToken added = pipeline.addedVocabulary().byContent(token);
+        return added != null ? OptionalInt.of(added.id()) : pipeline.model().tokenToId(token);
+    }
+
+    /** The token of {@code id}, or {@code null} if there is none. */
+    public String idToToken(int id) {
+        AddedToken added = pipeline.addedVocabulary().byId(id);
+        return added != null ? added.content() : pipeline.model().idToToken(id);
+    }
+
+    /** One text through normalizer, pre-tokenizer and model (HF's {@code encode_single_sequence}). */
+    private TokenSequence encodeSequence(String text, int typeId) {
+        PreTokenizedString words = pipeline.addedVocabulary().extractAndNormalize(pipeline.normalizer(), text);
+        if (pipeline.preTokenizer() != null) {
+            pipeline.preTokenizer().preTokenize(words);
+        }
+        words.tokenize(pipeline.model());
+        return words.toTokenSequence(typeId);
+    }
+
+    /** HF's {@code encode} + {@code post_process} up to (not including) padding. */
+    private TokenSequence encodeUnpadded(String a, String b, boolean addSpecialTokens) {
+        TokenSequence first = encodeSequence(a, 0);
+        TokenSequence second = b == null ? null : encodeSequence(b, 1);
+        if (truncation != null) {
+            TokenSequence[] cut = Truncator.truncate(first, second, roomForSpecialTokens(b != null, addSpecialTokens));
+            first = cut[0];
+            second = cut[1];
+        }
+        first = first.withSequenceId(0);
+        second = second == null ? null : second.withSequenceId(1);
+        return pipeline.postProcessor().process(first, second, addSpecialTokens);
+    }
+
+    private Truncation roomForSpecialTokens(boolean isPair, boolean addSpecialTokens) {
+        int added = addSpecialTokens ? pipeline.postProcessor().addedTokens(isPair) : 0;
+        if (added > truncation.maxLength()) {
+            throw new IllegalArgumentException("Truncation max_length " + truncation.maxLength()
+                    + " is smaller than the " + added + " special tokens the post-processor adds");
+        }
+        return new Truncation(truncation.maxLength() - added, truncation.strategy(), truncation.stride(),
+                truncation.direction());
+    }
+
+    private List<TokenSequence> pad(List<TokenSequence> batch) {
+        return padding == null ? batch : Padder.pad(batch, padding);
+    }
+}
