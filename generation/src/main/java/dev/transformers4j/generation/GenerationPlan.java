@@ -1,0 +1,82 @@
+package dev.transformers4j.generation;
+
+import dev.transformers4j.models.CausalLM;
+import dev.transformers4j.models.TokenBatch;
+
+/**
+ * The shape of one generate call, checked against the model before any work: the prompts repeated once per
+ * beam or returned sample (HF's {@code _expand_inputs_for_generation}, {@code repeat_interleave}), the padded
+ * prompt length P and the total length {@code max_length} (HF: {@code P + max_new_tokens} when that is set).
+ *
+ * @param prompts       {@code [batch · rowsPerPrompt, P]}
+ * @param batch         the number of prompts
+ * @param rowsPerPrompt num_beams for beam search, num_return_sequences otherwise
+ */
+record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int promptLength, int maxLength) {
+
+    static GenerationPlan of(CausalLM model, TokenBatch prompts, GenerationConfig c) {
+        int p = prompts.length();
+        if (prompts.batch() == 0 || p == 0) {
+            throw new IllegalArgumentException("generate needs a non-empty prompt but got [" + prompts.batch() + ", "
+                    + p + "]");
+        }
+        checkLeftPadded(prompts);
+        int maxLength = c.maxNewTokens() != null ? p + c.maxNewTokens() : c.maxLength();
+        int nPositions = model.maxPositions();
+        if (p > nPositions) {
+            throw new IllegalArgumentException("the prompt has " + p + " tokens but the model's n_positions is "
+                    + nPositions);
+        }
+        if (maxLength > nPositions) {
+            throw new IllegalArgumentException("max_length " + maxLength + " (prompt " + p + " + "
+                    + (maxLength - p) + " new tokens) exceeds the model's n_positions " + nPositions
+                    + "; lower max_new_tokens to at most " + (nPositions - p));
+        }
+        if (p >= maxLength) {
+            throw new IllegalArgumentException("the prompt has " + p + " tokens, so max_length " + maxLength
+                    + " leaves nothing to generate; set max_new_tokens instead");
+        }
+        int per = c.isBeamSearch() ? c.numBeams() : c.numReturnSequences();
+        return new GenerationPlan(repeatInterleave(prompts, per), prompts.batch(), per, p, maxLength);
+    }
+
+    int rows() {
+        return batch * rowsPerPrompt;
+    }
+
+    int maxNewTokens() {
+        return maxLength - promptLength;
+    }
+
+    /** Decoder-only models need padding on the left: no real token may precede a padded one. */
+    private static void checkLeftPadded(TokenBatch prompts) {
+        int t = prompts.length();
+        for (int b = 0; b < prompts.batch(); b++) {
+            for (int i = 1; i < t; i++) {
+                if (prompts.attentionMask()[b * t + i - 1] == 1 && prompts.attentionMask()[b * t + i] == 0) {
+                    throw new IllegalArgumentException("prompt row " + b + " is right-padded (mask 1 at " + (i - 1)
+                            + ", 0 at " + i + "); a decoder-only model generates from LEFT-padded prompts");
+                }
+            }
+        }
+    }
+
+    /** Row b becomes rows b·n … b·n + n − 1. */
+    static TokenBatch repeatInterleave(TokenBatch in, int n) {
+        if (n == 1) {
+            return in;
+        }
+        int t = in.length();
+        int rows = in.batch() * n;
+        int[] ids = new int[rows * t];
+        int[] types = new int[rows * t];
+        int[] mask = new int[rows * t];
+        for (int r = 0; r < rows; r++) {
+            int src = (r / n) * t;
+            System.arraycopy(in.ids(), src, ids, r * t, t);
+            System.arraycopy(in.typeIds(), src, types, r * t, t);
+            System.arraycopy(in.attentionMask(), src, mask, r * t, t);
+        }
+        return new TokenBatch(rows, t, ids, types, mask);
+    }
+}
