@@ -1,0 +1,153 @@
+package dev.transformers4j.cli;
+
+import dev.transformers4j.generation.GenerationConfig;
+import dev.transformers4j.generation.GenerationConfigBuilder;
+import dev.transformers4j.pipelines.TextGenerationPipeline;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code t4j generate}: text generation with a decoder-only model (text-generation pipeline). */
+@Command(name = "generate", mixinStandardHelpOptions = true,
+        description = {"Generate text with a GPT-2-family model folder, streamed as it is produced.",
+                "Sampling is on with --do-sample or when --temperature, --top-k, --top-p, --min-p or --typical-p is given;"
+                        + " otherwise the folder's generation_config.json decides (greedy by default)."})
+final class GenerateCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "An HF folder (config.json, model.safetensors, tokenizer).")
+    String model;
+
+    @Option(names = "--prompt", description = "A prompt; repeat for a batch (left-padded).")
+    List<String> prompts = new ArrayList<>();
+
+    @Option(names = "--ids", description = "A prompt as comma-separated token ids (models without a tokenizer); repeatable.")
+    List<String> ids = new ArrayList<>();
+
+    @Option(names = "--max-new-tokens", description = "Tokens to generate (default: generation_config.json, else 50).")
+    Integer maxNewTokens;
+
+    @Option(names = "--min-new-tokens", description = "End-of-sequence is forbidden before this many new tokens.")
+    Integer minNewTokens;
+
+    @Option(names = "--do-sample", description = "Sample instead of taking the most likely token.")
+    boolean doSample;
+
+    @Option(names = "--greedy", description = "Never sample (overrides generation_config.json).")
+    boolean greedy;
+
+    @Option(names = "--temperature") Double temperature;
+    @Option(names = "--top-k") Integer topK;
+    @Option(names = "--top-p") Double topP;
+    @Option(names = "--min-p") Double minP;
+    @Option(names = "--typical-p") Double typicalP;
+    @Option(names = "--repetition-penalty") Double repetitionPenalty;
+    @Option(names = "--no-repeat-ngram-size") Integer noRepeatNgramSize;
+    @Option(names = "--num-beams") Integer numBeams;
+    @Option(names = "--num-return-sequences") Integer numReturnSequences;
+    @Option(names = "--length-penalty") Double lengthPenalty;
+    @Option(names = "--seed", description = "Seed for reproducible sampling.") Long seed;
+    @Option(names = "--stop", description = "Stop a sequence once its new text contains this string; repeatable.")
+    List<String> stop = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print {\"results\":[{\"ids\":[...],\"new_ids\":[...],\"text\":\"...\"}]}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (prompts.isEmpty() == ids.isEmpty()) {
+            throw new IllegalArgumentException("give the prompts either as --prompt TEXT or as --ids 1,2,3 (one of the two)");
+        }
+        TextGenerationPipeline p = TextGenerationPipeline.load(model);
+        GenerationConfig config = config(p.defaults());
+        PrintWriter out = spec.commandLine().getOut();
+        boolean stream = !json && config.numBeams() == 1 && config.numReturnSequences() == 1
+                && prompts.size() == 1 && ids.isEmpty();
+        List<TextGenerationPipeline.Result> results;
+        if (!ids.isEmpty()) {
+            results = p.generateIds(IdLists.parseAll("--ids", ids), config, null);
+        } else if (stream) {
+            out.print(prompts.get(0));
+            out.flush();
+            results = p.generate(prompts, config, (row, text, end) -> {
+                out.print(text);
+                out.flush();
+            });
+            out.println();
+        } else {
+            results = p.generate(prompts, config, null);
+        }
+        if (json) {
+            printJson(out, results);
+        } else if (!stream) {
+            printText(out, results);
+        }
+        return 0;
+    }
+
+    private GenerationConfig config(GenerationConfig defaults) {
+        GenerationConfigBuilder b = defaults.toBuilder();
+        boolean sampling = doSample || temperature != null || topK != null || topP != null || minP != null
+                || typicalP != null;
+        if (sampling) {
+            b.doSample(true);
+        }
+        if (greedy) {
+            b.doSample(false);
+        }
+        b.maxNewTokens(maxNewTokens != null ? maxNewTokens : defaults.maxNewTokens() != null ? defaults.maxNewTokens() : 50);
+        if (minNewTokens != null) b.minNewTokens(minNewTokens);
+        if (temperature != null) b.temperature(temperature);
+        if (topK != null) b.topK(topK);
+        if (topP != null) b.topP(topP);
+        if (minP != null) b.minP(minP);
+        if (typicalP != null) b.typicalP(typicalP);
+        if (repetitionPenalty != null) b.repetitionPenalty(repetitionPenalty);
+        if (noRepeatNgramSize != null) b.noRepeatNgramSize(noRepeatNgramSize);
+        if (numBeams != null) b.numBeams(numBeams);
+        if (numReturnSequences != null) b.numReturnSequences(numReturnSequences);
+        if (lengthPenalty != null) b.lengthPenalty(lengthPenalty);
+        if (seed != null) b.seed(seed);
+        if (!stop.isEmpty()) b.stopStrings(stop);
+        return b.build();
+    }
+
+    private static void printText(PrintWriter out, List<TextGenerationPipeline.Result> results) {
+        for (int i = 0; i < results.size(); i++) {
+            var r = results.get(i);
+            out.println("[" + (i + 1) + "] " + (r.text() != null ? r.text() : java.util.Arrays.toString(r.newIds())));
+        }
+    }
+
+    private static void printJson(PrintWriter out, List<TextGenerationPipeline.Result> results) {
+        try (Json j = new Json(out)) {
+            var g = j.gen();
+            g.writeArrayFieldStart("results");
+            for (var r : results) {
+                g.writeStartObject();
+                g.writeFieldName("ids");
+                g.writeArray(r.ids(), 0, r.ids().length);
+                g.writeFieldName("new_ids");
+                g.writeArray(r.newIds(), 0, r.newIds().length);
+                if (r.text() != null) {
+                    g.writeStringField("text", r.text());
+                } else {
+                    g.writeNullField("text");
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.transformers4j.pipelines;
+
+import dev.transformers4j.generation.GenerateOutput;
+import dev.transformers4j.generation.GeneratedSequence;
+import dev.transformers4j.generation.GenerationConfig;
+import dev.transformers4j.generation.Generator;
+import dev.transformers4j.generation.Streamer;
+import dev.transformers4j.generation.TextStreamer;
+import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.models.CausalLM;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.tokenizers.Tokenizer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code text-generation} pipeline: prompts → tokens → {@link Generator} → text. The model folder's
+ * {@code generation_config.json} gives the defaults, which callers override field by field.
+ */
+public final class TextGenerationPipeline {
+
+    /** One returned sequence: all ids (prompt and padding included), the new ids, and the new text. */
+    public record Result(int[] ids, int[] newIds, String text) {
+    }
+
+    private final CausalLM model;
+    private final Tokenizer tokenizer;
+    private final GenerationConfig defaults;
+
+    public TextGenerationPipeline(CausalLM model, Tokenizer tokenizer, GenerationConfig defaults) {
+        this.model = model;
+        this.tokenizer = tokenizer;
+        this.defaults = defaults;
+        if (tokenizer != null && tokenizer.vocabSize() > model.vocabSize()) {
+            throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabSize()
+                    + " tokens but the model's vocab_size is " + model.vocabSize() + ": they do not belong together");
+        }
+    }
+
+    /** Loads an HF folder: a decoder-only model, its tokenizer (when present) and generation_config.json. */
+    public static TextGenerationPipeline load(String modelDir) {
+        Path dir = ModelResolver.resolve(modelDir);
+        PretrainedModel m = AutoModel.fromPretrained(dir);
+        if (!(m instanceof CausalLM lm)) {
+            throw new IllegalArgumentException(dir + ": " + m.architecture() + " is not a decoder-only language model"
+                    + " (text generation needs e.g. GPT2LMHeadModel)");
+        }
+        Tokenizer tok = hasTokenizer(dir) ? Tokenizer.fromFolder(dir) : null;
+        Path gc = dir.resolve("generation_config.json");
+        GenerationConfig defaults = Files.isRegularFile(gc) ? GenerationConfig.fromJson(gc) : GenerationConfig.defaults();
+        return new TextGenerationPipeline(lm, tok, defaults);
+    }
+
+    private static boolean hasTokenizer(Path dir) {
+        return Files.isRegularFile(dir.resolve("tokenizer.json"))
+                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+    }
+
+    /** The folder's generation settings, to override. */
+    public GenerationConfig defaults() {
+        return defaults;
+    }
+
+    public Tokenizer tokenizer() {
+        return tokenizer;
+    }
+
+    /** Generates from text prompts (one left-padded batch); {@code sink} receives text as it is produced, or null. */
+    public List<Result> generate(List<String> prompts, GenerationConfig config, TextStreamer.TextSink sink) {
+        Tokenizer tok = requireTokenizer();
+        List<int[]> ids = new ArrayList<>();
+        for (String p : prompts) {
+            ids.add(tok.encode(p).ids());
+        }
+        Streamer streamer = sink == null ? null : new TextStreamer(this::decode, sink);
+        return generateIds(ids, config, streamer);
+    }
+
+    /** Generates from token-id prompts (for models without a tokenizer). */
+    public List<Result> generateIds(List<int[]> prompts, GenerationConfig config, Streamer streamer) {
+        int pad = config.padTokenId() != null ? config.padTokenId()
+                : config.eosTokenIds().isEmpty() ? 0 : config.eosTokenIds().get(0);
+        for (int i = 0; i < prompts.size(); i++) {
+            if (prompts.get(i).length == 0) {
+                throw new IllegalArgumentException("prompt " + (i + 1) + " is empty (it needs at least one token)");
+            }
+        }
+        Generator generator = new Generator(model, tokenizer == null ? null : this::decode);
+        GenerateOutput out = generator.generate(Generator.leftPadded(prompts, pad), config, streamer);
+        List<Result> results = new ArrayList<>();
+        for (GeneratedSequence s : out.sequences()) {
+            results.add(new Result(s.ids(), s.newIds(), tokenizer == null ? null : decode(s.newIds())));
+        }
+        return results;
+    }
+
+    private String decode(int[] ids) {
+        return tokenizer.decode(ids, true);
+    }
+
+    private Tokenizer requireTokenizer() {
+        if (tokenizer == null) {
+            throw new IllegalArgumentException("this model folder has no tokenizer (tokenizer.json or vocab.json + "
+                    + "merges.txt): give token ids instead of text");
+        }
+        return tokenizer;
+    }
+}
