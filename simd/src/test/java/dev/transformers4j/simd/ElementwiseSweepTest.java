@@ -1,0 +1,131 @@
+package dev.transformers4j.simd;
+
+import static dev.transformers4j.simd.MatmulSweepTest.SIZES;
+import static dev.transformers4j.simd.MatmulSweepTest.random;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.transformers4j.core.Backend;
+import dev.transformers4j.core.Kernels;
+import dev.transformers4j.core.ReferenceKernels;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Sweeps every non-matmul vector kernel against {@link ReferenceKernels} on odd sizes, at an odd offset,
+ * requiring {@code |x − r| ≤ 1e-5 + 1e-4·|r|} and that nothing outside the operand changes.
+ */
+class ElementwiseSweepTest {
+
+    private static final int OFF = 5;
+    private static final ReferenceKernels REFERENCE = new ReferenceKernels();
+    private static final VectorKernels VECTOR = new VectorKernels(2);
+
+    @Test
+    void softmaxRows() {
+        for (int cols : SIZES) {
+            float[] x = random(new Random(cols), OFF + 3 * cols + 2);
+            for (int i = OFF; i < OFF + 3 * cols; i++) {
+                x[i] *= 20;
+            }
+            compare("softmaxRows cols=" + cols, x, (k, y) -> k.softmaxRows(y, OFF, 3, cols));
+        }
+    }
+
+    @Test
+    void softmaxWithMasks() {
+        float ninf = Float.NEGATIVE_INFINITY;
+        for (int cols : SIZES) {
+            // row 0: masked tail (-inf); row 1: large negative additive mask; row 2: fully masked; row 3: -MAX_VALUE
+            float[] x = random(new Random(cols), 4 * cols);
+            for (int j = 0; j < cols; j++) {
+                if (j > cols / 2) {
+                    x[j] = ninf;
+                    x[cols + j] += -1e9f;
+                }
+                x[2 * cols + j] = ninf;
+                x[3 * cols + j] = j % 3 == 0 ? -Float.MAX_VALUE : x[3 * cols + j] * 80;
+            }
+            compare("masked softmaxRows cols=" + cols, x, (k, y) -> k.softmaxRows(y, 0, 4, cols));
+            float[] probs = x.clone();
+            VECTOR.softmaxRows(probs, 0, 4, cols);
+            for (int j = cols / 2 + 1; j < cols; j++) {
+                assertThat(probs[j]).as("masked probability").isZero();
+            }
+        }
+    }
+
+    @Test
+    void layerNorm() {
+        for (int cols : SIZES) {
+            Random rnd = new Random(cols);
+            float[] x = random(rnd, OFF + 3 * cols), gamma = random(rnd, cols), beta = random(rnd, cols);
+            for (int i = 0; i < x.length; i++) {
+                x[i] = x[i] * 4 + 3;  // an offset mean, as residual streams have
+            }
+            float[] y = random(rnd, OFF + 3 * cols + 1);
+            float[] expected = y.clone();
+            REFERENCE.layerNorm(x, OFF, expected, 1, 3, cols, gamma, beta, 1e-12f);
+            VECTOR.layerNorm(x, OFF, y, 1, 3, cols, gamma, beta, 1e-12f);
+            assertClose("layerNorm cols=" + cols, y, expected);
+        }
+    }
+
+    @Test
+    void gelus() {
+        for (int n : SIZES) {
+            float[] x = random(new Random(n), OFF + n + 3);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 12;  // covers both tails: [-12, 12]
+            }
+            compare("geluErf n=" + n, x, (k, y) -> k.geluErf(y, OFF, n));
+            compare("geluTanh n=" + n, x, (k, y) -> k.geluTanh(y, OFF, n));
+        }
+        float[] extremes = {0f, -0f, 1e-30f, -1e-30f, 100f, -100f, 1e30f, -1e30f, 5.5f, -5.5f, 0.5f, -0.5f,
+            3f, -3f, 9f, -9f, 1e-4f, -1e-4f};
+        compare("geluErf extremes", extremes, (k, y) -> k.geluErf(y, 0, y.length));
+        compare("geluTanh extremes", extremes, (k, y) -> k.geluTanh(y, 0, y.length));
+    }
+
+    @Test
+    void addScaleDot() {
+        for (int n : SIZES) {
+            Random rnd = new Random(n);
+            float[] x = random(rnd, OFF + 2 * n + 7), bias = random(rnd, n + 2);
+            compare("addInPlace n=" + n, x, (k, y) -> k.addInPlace(y, OFF, y, OFF + n + 1, n));
+            compare("addRowVector cols=" + n, x, (k, y) -> k.addRowVector(y, 1, 2, n, bias, 2));
+            compare("scale n=" + n, x, (k, y) -> k.scale(y, OFF, n, -0.37f));
+            float expected = REFERENCE.dot(x, OFF, x, OFF + n, n);
+            float actual = VECTOR.dot(x, OFF, x, OFF + n, n);
+            assertThat((double) actual).as("dot n=%d", n).isCloseTo(expected, org.assertj.core.data.Offset.offset(
+                    4 * Math.sqrt(n) * Math.ulp(1f) * n));
+        }
+    }
+
+    @Test
+    void backendSwitchFindsTheVectorKernels() {
+        Kernels kernels = Backend.create(Backend.VECTOR, 2);
+        assertThat(kernels).isInstanceOf(VectorKernels.class);
+        assertThat(kernels.name()).isEqualTo("vector");
+        assertThat(((VectorKernels) kernels).threads()).isEqualTo(2);
+        assertThat(new VectorKernelsProvider().isAvailable()).isTrue();
+        assertThat(Backend.create("", 1)).as("the default is the fastest available").isInstanceOf(VectorKernels.class);
+    }
+
+    /** Applies {@code op} to a copy of {@code x} on each backend and compares the whole arrays. */
+    private static void compare(String what, float[] x, java.util.function.BiConsumer<Kernels, float[]> op) {
+        float[] expected = x.clone(), actual = x.clone();
+        op.accept(REFERENCE, expected);
+        op.accept(VECTOR, actual);
+        assertClose(what, actual, expected);
+    }
+
+    private static void assertClose(String what, float[] actual, float[] expected) {
+        for (int i = 0; i < actual.length; i++) {
+            double r = expected[i];
+            if (!(Math.abs(actual[i] - r) <= 1e-5 + 1e-4 * Math.abs(r)) && Float.compare(actual[i], expected[i]) != 0) {
+                fail("%s: [%d] = %s but reference %s", what, i, actual[i], expected[i]);
+            }
+        }
+    }
+}
