@@ -17,6 +17,8 @@ public final class KVCache {
     private final int headSize;
     private final float[][] keys;
     private final float[][] values;
+    private float[][] spareKeys;       // beam search reorders into these, then swaps: no allocation per step
+    private float[][] spareValues;
     private int length;
 
     public KVCache(int layers, int batch, int heads, int capacity, int headSize) {
@@ -74,16 +76,28 @@ public final class KVCache {
 
     /** Row {@code i} of the batch becomes a copy of row {@code rows[i]} (beam search keeps its best beams). */
     public void reorder(int[] rows) {
+        if (rows.length != batch) {
+            throw new IllegalArgumentException("reorder needs " + batch + " rows but got " + rows.length);
+        }
+        if (spareKeys == null) {
+            spareKeys = new float[layers][keys[0].length];
+            spareValues = new float[layers][values[0].length];
+        }
         int per = heads * capacity * headSize;
         int used = length * headSize;
         for (int l = 0; l < layers; l++) {
-            keys[l] = reorder(keys[l], rows, per, used);
-            values[l] = reorder(values[l], rows, per, used);
+            reorder(keys[l], spareKeys[l], rows, per, used);
+            reorder(values[l], spareValues[l], rows, per, used);
+            float[] k = keys[l];
+            keys[l] = spareKeys[l];
+            spareKeys[l] = k;
+            float[] v = values[l];
+            values[l] = spareValues[l];
+            spareValues[l] = v;
         }
     }
 
-    private float[] reorder(float[] buf, int[] rows, int per, int used) {
-        float[] out = new float[buf.length];
+    private void reorder(float[] buf, float[] out, int[] rows, int per, int used) {
         for (int i = 0; i < rows.length; i++) {
             for (int h = 0; h < heads; h++) {
                 int src = rows[i] * per + h * capacity * headSize;
@@ -91,7 +105,6 @@ public final class KVCache {
                 System.arraycopy(buf, src, out, dst, used);
             }
         }
-        return out;
     }
 
     private void write(float[] buf, Tensor x) {
