@@ -1,7 +1,5 @@
 package dev.transformers4j.cli;
 
-import dev.transformers4j.pipelines.FeatureExtractionPipeline;
-import dev.transformers4j.pipelines.TruncationPolicy;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -19,31 +17,20 @@ final class EmbedCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
-            description = "A built-in model (all-MiniLM-L6-v2, bge-small-en-v1.5, bge-small-zh-v1.5) or an HF folder. Default: ${DEFAULT-VALUE}.")
-    String model;
-
     @Option(names = "--json", description = "Print {\"model\":...,\"dim\":...,\"embeddings\":[[...],...]}.")
     boolean json;
 
-    @Option(names = "--no-truncation", description = "Refuse texts longer than the model takes instead of cutting them.")
-    boolean noTruncation;
-
     @Mixin
-    TextInputs inputs;
+    EmbeddingOptions embedding;
 
     @Override
     public Integer call() {
-        List<String> texts = inputs.read();
-        FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model);
-        float[][] e;
-        try (Progress progress = new Progress("embed", texts.size())) {
-            e = p.embed(texts, noTruncation ? TruncationPolicy.ERROR : TruncationPolicy.TRUNCATE, progress);
-        }
+        float[][] e = embedding.embed();
+        List<String> texts = embedding.texts;
         var out = spec.commandLine().getOut();
         if (json) {
             try (Json j = new Json(out)) {
-                j.field("model", model).field("dim", e[0].length).floatRows("embeddings", e);
+                j.field("model", embedding.model).field("dim", e[0].length).floatRows("embeddings", e);
             }
             return 0;
         }

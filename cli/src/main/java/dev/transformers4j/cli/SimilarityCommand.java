@@ -1,8 +1,6 @@
 package dev.transformers4j.cli;
 
-import dev.transformers4j.pipelines.FeatureExtractionPipeline;
 import dev.transformers4j.pipelines.SentenceSimilarityPipeline;
-import dev.transformers4j.pipelines.TruncationPolicy;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -20,28 +18,17 @@ final class SimilarityCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
-            description = "A built-in model or an HF folder. Default: ${DEFAULT-VALUE}.")
-    String model;
-
     @Option(names = "--json", description = "Print {\"model\":...,\"texts\":[...],\"similarity\":[[...],...]}.")
     boolean json;
 
-    @Option(names = "--no-truncation", description = "Refuse texts longer than the model takes instead of cutting them.")
-    boolean noTruncation;
-
     @Mixin
-    TextInputs inputs;
+    EmbeddingOptions embedding;
 
     @Override
     public Integer call() {
-        List<String> texts = inputs.read();
-        FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model);
-        float[][] m;
-        try (Progress progress = new Progress("embed", texts.size())) {
-            m = SentenceSimilarityPipeline.matrix(
-                    p.embed(texts, noTruncation ? TruncationPolicy.ERROR : TruncationPolicy.TRUNCATE, progress));
-        }
+        float[][] m = SentenceSimilarityPipeline.matrix(embedding.embed());
+        List<String> texts = embedding.texts;
+        String model = embedding.model;
         var out = spec.commandLine().getOut();
         if (json) {
             try (Json j = new Json(out)) {

@@ -1,5 +1,7 @@
 package dev.transformers4j.models.bert;
 
+import static dev.transformers4j.models.io.ConfigChecks.require;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.Activation;
@@ -154,11 +156,5 @@ public record BertConfig(
         }
         o.put("torch_dtype", "float32");
         return o;
-    }
-
-    private static void require(boolean ok, String field, Object value, String expected) {
-        if (!ok) {
-            throw new IllegalArgumentException("field '" + field + "': expected " + expected + " but was " + value);
-        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.transformers4j.models.gpt2;
 
+import static dev.transformers4j.models.io.ConfigChecks.require;
+
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.Activation;
@@ -115,11 +117,5 @@ public record GPT2Config(
         o.put("tie_word_embeddings", true);
         o.put("torch_dtype", "float32");
         return o;
-    }
-
-    private static void require(boolean ok, String field, Object value, String expected) {
-        if (!ok) {
-            throw new IllegalArgumentException("field '" + field + "': expected " + expected + " but was " + value);
-        }
     }
 }
