@@ -6,7 +6,10 @@ import dev.transformers4j.tokenizers.encoding.Padder;
 import dev.transformers4j.tokenizers.encoding.TokenSequence;
 import dev.transformers4j.tokenizers.encoding.Truncator;
 import dev.transformers4j.tokenizers.json.TokenizerJson;
+import dev.transformers4j.tokenizers.json.VocabAndMerges;
 import dev.transformers4j.tokenizers.text.PreTokenizedString;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalInt;
@@ -19,6 +22,9 @@ import java.util.OptionalInt;
  * the rest is normalized, pre-tokenized into words and tokenized by the model; the sequences are
  * truncated (leaving room for the special tokens), post-processed ({@code [CLS] $A [SEP]}) and padded.
  * Instances are immutable and thread-safe; {@link #withTruncation} and {@link #withPadding} return copies.
+ *
+ * <p>Loading: {@link #fromFile} ({@code tokenizer.json}), {@link #fromVocabAndMerges} (GPT-2's
+ * {@code vocab.json} + {@code merges.txt}), or {@link #fromFolder} (whichever a model folder has).
  */
 public final class Tokenizer {
     private final Pipeline pipeline;
@@ -37,8 +43,40 @@ public final class Tokenizer {
      * and {@link IllegalArgumentException} naming the file (and field) for invalid UTF-8, invalid JSON,
      * a missing field or an unsupported component type.
      */
-    public static Tokenizer fromFile(java.nio.file.Path tokenizerJson) {
+    public static Tokenizer fromFile(Path tokenizerJson) {
         return TokenizerJson.parse(TokenizerFiles.readUtf8(tokenizerJson), tokenizerJson.toString());
+    }
+
+    /**
+     * Loads GPT-2's original tokenizer files, {@code vocab.json} and {@code merges.txt} (OpenAI's
+     * {@code encoder.json} and {@code vocab.bpe}), into the pipeline HF's {@code GPT2TokenizerFast} builds
+     * from them: byte-level pre-tokenizer, BPE, byte-level post-processor and decoder, and
+     * {@code <|endoftext|>} as a special token. Errors name the file (and the line of {@code merges.txt}).
+     */
+    public static Tokenizer fromVocabAndMerges(Path vocabJson, Path mergesTxt) {
+        return VocabAndMerges.gpt2(TokenizerFiles.readUtf8(vocabJson), vocabJson.toString(),
+                TokenizerFiles.readUtf8(mergesTxt), mergesTxt.toString());
+    }
+
+    /**
+     * Loads the tokenizer of a model folder: {@code tokenizer.json} if there is one, else GPT-2's
+     * {@code vocab.json} + {@code merges.txt}. Throws {@link IllegalArgumentException} naming the folder
+     * and the files looked for if there is neither.
+     */
+    public static Tokenizer fromFolder(Path dir) {
+        Path json = dir.resolve("tokenizer.json");
+        if (Files.isRegularFile(json)) {
+            return fromFile(json);
+        }
+        Path vocab = dir.resolve("vocab.json");
+        Path merges = dir.resolve("merges.txt");
+        if (Files.isRegularFile(vocab) && Files.isRegularFile(merges)) {
+            return fromVocabAndMerges(vocab, merges);
+        }
+        throw new IllegalArgumentException("No tokenizer in folder " + dir + ": looked for tokenizer.json, or for "
+                + "vocab.json + merges.txt" + (Files.isDirectory(dir) ? " (found "
+                + (Files.isRegularFile(vocab) ? "only vocab.json" : Files.isRegularFile(merges) ? "only merges.txt"
+                : "neither") + ")" : " (not a directory)"));
     }
 
     /** Parses the content of a {@code tokenizer.json}; {@code sourceName} is used in error messages. */
@@ -146,7 +184,7 @@ public final class Tokenizer {
             pipeline.preTokenizer().preTokenize(words);
         }
         words.tokenize(pipeline.model());
-        return words.toTokenSequence(typeId);
+        return words.toTokenSequence(typeId, typeId);
     }
 
     /** HF's {@code encode} + {@code post_process} up to (not including) padding. */

@@ -8,6 +8,15 @@
  * {@code json.TokenizerJson}. Offsets always refer to the original text: {@code text.NormalizedString}
  * keeps, for every normalized character, the span of the original it came from.
  *
- * <p>Entry point: {@link dev.transformers4j.tokenizers.Tokenizer#fromFile}.
+ * <p>Two model families: WordPiece (BERT) and byte-level BPE (GPT-2). For byte-level BPE the
+ * {@code pretokenizers.ByteLevel} pre-tokenizer cuts words with GPT-2's regex and rewrites them as
+ * UTF-8 bytes in the {@code text.BytesToUnicode} alphabet ({@code Ġ} is a space), {@code models.BPE}
+ * merges them, and {@code decoders.ByteLevelDecoder} maps tokens back to bytes, so decoding is
+ * lossless. Offsets of byte tokens still point at whole characters of the original text: the bytes of
+ * one emoji may be split over several tokens that share its span.
+ *
+ * <p>Entry points: {@link dev.transformers4j.tokenizers.Tokenizer#fromFile} ({@code tokenizer.json}),
+ * {@link dev.transformers4j.tokenizers.Tokenizer#fromVocabAndMerges} (GPT-2's {@code vocab.json} +
+ * {@code merges.txt}) and {@link dev.transformers4j.tokenizers.Tokenizer#fromFolder}.
  */
 package dev.transformers4j.tokenizers;

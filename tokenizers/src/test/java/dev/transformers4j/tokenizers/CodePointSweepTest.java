@@ -6,12 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every code point through our pipeline and HF's: checks the Unicode 8.0 category tables, lowercase,
- * NFD and accent stripping character by character, plus canonical reordering of every combining mark.
+ * NFD and accent stripping character by character, plus canonical reordering of every combining mark;
+ * and GPT-2's byte-level pre-tokenization of every code point.
  */
 class CodePointSweepTest {
 
@@ -40,6 +42,34 @@ class CodePointSweepTest {
             });
         }
         assertThat(failures).as("%s: code points differing from HF (of %d)", path, count[0]).isEmpty();
+    }
+
+    /**
+     * GPT-2's regex classes ({@code \p{L}}, {@code \p{N}}, {@code \s}) and byte mapping for every code
+     * point: after a letter, after a space, before a digit, after a whitespace run; decoding is lossless.
+     */
+    @Test
+    void everyCodePointThroughGpt2() {
+        String json = ByteLevelDifferentialTest.gpt2Json();
+        Tokenizer ours = Tokenizer.fromJson(json, "gpt2");
+        List<String> failures = new ArrayList<>();
+        int[] count = {0};
+        try (HfReference ref = new HfReference(json, Map.of("truncation", "false", "padding", "false"))) {
+            codePoints().forEach(cp -> {
+                String c = Character.toString(cp);
+                String text = "a" + c + " " + c + "1  " + c;
+                count[0]++;
+                Encoding mine = ours.encode(text);
+                String diff = HfReference.diff(mine, ref.hf.encode(text));
+                if (diff.isEmpty() && !ours.decode(mine.ids(), false).equals(text)) {
+                    diff = "decode is not lossless";
+                }
+                if (!diff.isEmpty() && failures.size() < 50) {
+                    failures.add(String.format("U+%04X: %s", cp, diff));
+                }
+            });
+        }
+        assertThat(failures).as("gpt2: code points differing from HF (of %d)", count[0]).isEmpty();
     }
 
     @ParameterizedTest

@@ -31,6 +31,11 @@ class GoldenTokenizerTest {
     }
 
     @TestFactory
+    Stream<DynamicTest> gpt2() throws IOException {
+        return cases("gpt2");
+    }
+
+    @TestFactory
     Stream<DynamicTest> bertMiniLmConfiguredMode() throws IOException {
         Tokenizer tokenizer = load("bert-minilm");
         assertThat(tokenizer.truncation()).isEqualTo(Truncation.of(128));
@@ -74,10 +79,22 @@ class GoldenTokenizerTest {
         assertThat(e.wordIds()).as("word_ids").containsExactly(ints(c.get("word_ids")));
         assertThat(e.codePointOffsets()).as("offsets").isDeepEqualTo(pairs(c.get("offsets")));
         assertThat(e.offsets()).as("offsets_utf16").isDeepEqualTo(pairs(c.get("offsets_utf16")));
+        assertThat(utf8Offsets(c.get("text").asText(), e.offsets())).as("offsets_utf8")
+                .isDeepEqualTo(pairs(c.get("offsets_utf8")));
         assertThat(tokenizer.decode(e.ids(), true)).as("decoded_skip_special")
                 .isEqualTo(c.get("decoded_skip_special").asText());
         assertThat(tokenizer.decode(e.ids(), false)).as("decoded_with_special")
                 .isEqualTo(c.get("decoded_with_special").asText());
+    }
+
+    /** UTF-16 offsets converted to UTF-8 byte offsets of {@code text}. */
+    private static int[][] utf8Offsets(String text, int[][] utf16) {
+        int[][] bytes = new int[utf16.length][];
+        for (int i = 0; i < utf16.length; i++) {
+            bytes[i] = new int[] {text.substring(0, utf16[i][0]).getBytes(StandardCharsets.UTF_8).length,
+                    text.substring(0, utf16[i][1]).getBytes(StandardCharsets.UTF_8).length};
+        }
+        return bytes;
     }
 
     static Tokenizer load(String name) throws IOException {

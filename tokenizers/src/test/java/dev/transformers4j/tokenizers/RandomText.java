@@ -3,7 +3,7 @@ package dev.transformers4j.tokenizers;
 import java.util.List;
 import java.util.Random;
 
-/** Seeded random texts that hit the tricky parts of BERT tokenization. */
+/** Seeded random texts that hit the tricky parts of BERT (and, with extra fragments, GPT-2) tokenization. */
 final class RandomText {
     private static final List<String> FRAGMENTS = List.of(
             "hello", "World", "tokenizer", "the", "can't", "won't", "I'm", "naïve", "Café", "résumé", "ÉCOLE",
@@ -17,10 +17,28 @@ final class RandomText {
             "(", ")", "\"", "'", "«", "»", "—", "–", "…", "¿", "¡", "§", "©", "™", "°", "±", "∑", "√", "€", "$",
             "\u061d", "\u08d4", "\u1dfa", "\ud804\udc4f");
 
+    /** What trips up byte-level BPE: contractions, whitespace runs, digits, long runs, GPT-2's special token. */
+    static final List<String> BYTE_LEVEL_FRAGMENTS = List.of(
+            "don't", "I'll", "we've", "they're", "she'd", "it's", "I'M", "'S", "'ll've", "rock'n'roll", "’s", "''",
+            "<|endoftext|>", "<|endoftext|", "<|endoftext|><|endoftext|>", "x<|endoftext|>y", " <|endoftext|> ",
+            "\n\n  \t", "\n\n", "    ", "\t\t", " \n ", "\r\n\r\n", "\u00a0\u00a0", " \u3000 ", "\u2003x",
+            "1234567890", "3.14", "2024-05-01", "٣٤٥", "¼", "0", "$100", "100%",
+            "😀👍🏿", "👩🏽‍💻", "🇯🇵", "⚡️", "Ω≈ç√", "𝕳𝖊𝖑𝖑𝖔", "ﷺ", "a\u0308\u0301", "ǅ", "ŉ", "ﬀ",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa", "!!!!!!!!!!!!!!!!",
+            "supercalifragilisticexpialidocious", "АБВгд", "日本語のテキスト", "中文English混合", "ąęł");
+
     private final Random random;
+    private final List<String> fragments;
 
     RandomText(long seed) {
+        this(seed, List.of());
+    }
+
+    /** Draws from the BERT fragments plus {@code extraFragments}. */
+    RandomText(long seed, List<String> extraFragments) {
         random = new Random(seed);
+        fragments = new java.util.ArrayList<>(FRAGMENTS);
+        fragments.addAll(extraFragments);
     }
 
     String next() {
@@ -34,7 +52,7 @@ final class RandomText {
         StringBuilder sb = new StringBuilder();
         int n = random.nextInt(14);
         for (int i = 0; i < n; i++) {
-            sb.append(FRAGMENTS.get(random.nextInt(FRAGMENTS.size())));
+            sb.append(fragments.get(random.nextInt(fragments.size())));
             if (random.nextInt(3) > 0) {
                 sb.append(random.nextInt(8) == 0 ? "  " : " ");
             }

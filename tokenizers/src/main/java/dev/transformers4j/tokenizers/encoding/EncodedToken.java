@@ -28,6 +28,12 @@ public record EncodedToken(int id, String token, int typeId, int wordId, int seq
                 attended);
     }
 
+    /** The same token pointing at other spans of the original text (UTF-16 and code points). */
+    public EncodedToken withOffsets(int newStart, int newEnd, int newCpStart, int newCpEnd) {
+        return new EncodedToken(id, token, typeId, wordId, sequenceId, newStart, newEnd, newCpStart, newCpEnd,
+                special, attended);
+    }
+
     public EncodedToken withSequenceId(int newSequenceId) {
         return new EncodedToken(id, token, typeId, wordId, newSequenceId, start, end, cpStart, cpEnd, special,
                 attended);

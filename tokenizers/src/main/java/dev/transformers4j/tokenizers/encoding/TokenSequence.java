@@ -31,6 +31,9 @@ public record TokenSequence(List<EncodedToken> tokens, List<TokenSequence> overf
 
     /** Every token, including those of the overflowing parts, belongs to sequence {@code sequenceId}. */
     public TokenSequence withSequenceId(int sequenceId) {
+        if (overflowing.isEmpty() && tokens.stream().allMatch(t -> t.sequenceId() == sequenceId)) {
+            return this;
+        }
         return new TokenSequence(tokens.stream().map(t -> t.withSequenceId(sequenceId)).toList(),
                 overflowing.stream().map(o -> o.withSequenceId(sequenceId)).toList());
     }

@@ -1,6 +1,7 @@
 package dev.transformers4j.tokenizers.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.transformers4j.tokenizers.decoders.ByteLevelDecoder;
 import dev.transformers4j.tokenizers.decoders.Decoder;
 import dev.transformers4j.tokenizers.decoders.WordPieceDecoder;
 import dev.transformers4j.tokenizers.normalizers.BertNormalizer;
@@ -10,10 +11,13 @@ import dev.transformers4j.tokenizers.normalizers.NormalizerSequence;
 import dev.transformers4j.tokenizers.normalizers.StripAccents;
 import dev.transformers4j.tokenizers.normalizers.UnicodeDecomposition;
 import dev.transformers4j.tokenizers.pretokenizers.BertPreTokenizer;
+import dev.transformers4j.tokenizers.pretokenizers.ByteLevel;
 import dev.transformers4j.tokenizers.pretokenizers.PreTokenizer;
 import dev.transformers4j.tokenizers.pretokenizers.PreTokenizerSequence;
+import dev.transformers4j.tokenizers.pretokenizers.Split;
 import dev.transformers4j.tokenizers.pretokenizers.Whitespace;
 import dev.transformers4j.tokenizers.pretokenizers.WhitespaceSplit;
+import dev.transformers4j.tokenizers.text.SplitBehavior;
 import java.text.Normalizer.Form;
 import java.util.ArrayList;
 import java.util.List;
@@ -53,8 +57,11 @@ final class ComponentReader {
             case "Whitespace" -> Whitespace.INSTANCE;
             case "WhitespaceSplit" -> WhitespaceSplit.INSTANCE;
             case "Sequence" -> new PreTokenizerSequence(list(node, "pretokenizers", path, this::preTokenizer));
+            case "ByteLevel" -> new ByteLevel(fields.bool(node, "add_prefix_space", path, true),
+                    fields.bool(node, "use_regex", path, true));
+            case "Split" -> split(node, path);
             default -> throw fields.unsupported(path, "pre_tokenizer", type,
-                    "BertPreTokenizer, Whitespace, WhitespaceSplit, Sequence");
+                    "BertPreTokenizer, Whitespace, WhitespaceSplit, Sequence, ByteLevel, Split");
         };
     }
 
@@ -63,8 +70,37 @@ final class ComponentReader {
         return switch (type) {
             case "WordPiece" -> new WordPieceDecoder(fields.text(node, "prefix", path, "##"),
                     fields.bool(node, "cleanup", path, true));
-            default -> throw fields.unsupported(path, "decoder", type, "WordPiece");
+            case "ByteLevel" -> ByteLevelDecoder.INSTANCE;
+            default -> throw fields.unsupported(path, "decoder", type, "WordPiece, ByteLevel");
         };
+    }
+
+    /** {@code {"type": "Split", "pattern": {"String": s} | {"Regex": r}, "behavior": ..., "invert": b}}. */
+    private Split split(JsonNode node, String path) {
+        JsonNode pattern = fields.required(node, "pattern", path);
+        String behaviorName = fields.text(node, "behavior", path);
+        SplitBehavior behavior = switch (behaviorName) {
+            case "Removed" -> SplitBehavior.REMOVED;
+            case "Isolated" -> SplitBehavior.ISOLATED;
+            case "MergedWithPrevious" -> SplitBehavior.MERGED_WITH_PREVIOUS;
+            case "MergedWithNext" -> SplitBehavior.MERGED_WITH_NEXT;
+            case "Contiguous" -> SplitBehavior.CONTIGUOUS;
+            default -> throw fields.error(path + ".behavior", "unknown behavior '" + behaviorName
+                    + "' (expected Removed, Isolated, MergedWithPrevious, MergedWithNext or Contiguous)");
+        };
+        boolean invert = fields.bool(node, "invert", path, false);
+        String patternPath = path + ".pattern";
+        if (pattern.has("String")) {
+            return Split.onString(fields.text(pattern, "String", patternPath), behavior, invert);
+        }
+        if (!pattern.has("Regex")) {
+            throw fields.error(patternPath, "expected {\"String\": ...} or {\"Regex\": ...}");
+        }
+        try {
+            return Split.onRegex(fields.text(pattern, "Regex", patternPath), behavior, invert);
+        } catch (java.util.regex.PatternSyntaxException e) {
+            throw fields.error(patternPath + ".Regex", "invalid regex: " + e.getMessage());
+        }
     }
 
     private interface Reader<T> {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.transformers4j.tokenizers.Padding;
 import dev.transformers4j.tokenizers.Truncation;
 import dev.transformers4j.tokenizers.added.AddedToken;
+import dev.transformers4j.tokenizers.processors.ByteLevelProcessor;
 import dev.transformers4j.tokenizers.processors.PostProcessor;
 import dev.transformers4j.tokenizers.processors.TemplateProcessing;
 import dev.transformers4j.tokenizers.processors.TemplateProcessing.Piece;
@@ -43,8 +44,10 @@ final class ProcessingReader {
                 yield TemplateProcessing.bert(sep.get(0).asText(), sep.get(1).asInt(), cls.get(0).asText(),
                         cls.get(1).asInt());
             }
+            case "ByteLevel" -> new ByteLevelProcessor(fields.bool(node, "add_prefix_space", "post_processor", true),
+                    fields.bool(node, "trim_offsets", "post_processor", true));
             default -> throw fields.unsupported("post_processor", "post_processor", type,
-                    "TemplateProcessing, BertProcessing");
+                    "TemplateProcessing, BertProcessing, ByteLevel");
         };
     }
 

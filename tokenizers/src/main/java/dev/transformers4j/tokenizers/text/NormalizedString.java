@@ -19,16 +19,20 @@ public final class NormalizedString {
     private final int originalStart;
     private final int originalEnd;
     private String normalized;
-    private int[] alignStart; // per normalized UTF-16 unit: original start (absolute)
-    private int[] alignEnd;   // per normalized UTF-16 unit: original end (absolute)
+    // Per normalized UTF-16 unit u, the original span (absolute) is alignStart/alignEnd[alignFrom + u].
+    // The arrays are never written after creation, so a slice shares its parent's (alignFrom > 0).
+    private int[] alignStart;
+    private int[] alignEnd;
+    private int alignFrom;
 
     private NormalizedString(int originalStart, int originalEnd, String normalized, int[] alignStart,
-            int[] alignEnd) {
+            int[] alignEnd, int alignFrom) {
         this.originalStart = originalStart;
         this.originalEnd = originalEnd;
         this.normalized = normalized;
         this.alignStart = alignStart;
         this.alignEnd = alignEnd;
+        this.alignFrom = alignFrom;
     }
 
     /** The whole {@code text}, not yet normalized: each code point aligned to itself. */
@@ -43,7 +47,7 @@ public final class NormalizedString {
             }
             i = next;
         }
-        return new NormalizedString(0, text.length(), text, starts, ends);
+        return new NormalizedString(0, text.length(), text, starts, ends, 0);
     }
 
     /** The normalized text. */
@@ -60,18 +64,28 @@ public final class NormalizedString {
      * first unit's alignment and the end of the last one's (HF's {@code convert_offsets}).
      */
     public int[] originalRange(int from, int to) {
-        if (from == to) {
-            return new int[] {originalStart + from, originalStart + to};
-        }
-        return new int[] {alignStart[from], alignEnd[to - 1]};
+        return new int[] {originalStart(from, to), originalEnd(from, to)};
     }
 
-    /** The normalized span {@code [from, to)} as its own string, keeping alignments (HF's {@code slice}). */
+    /** The start of {@link #originalRange}. */
+    public int originalStart(int from, int to) {
+        return from == to ? originalStart + from : alignStart[alignFrom + from];
+    }
+
+    /** The end of {@link #originalRange}. */
+    public int originalEnd(int from, int to) {
+        return from == to ? originalStart + to : alignEnd[alignFrom + to - 1];
+    }
+
+    /**
+     * The normalized span {@code [from, to)} as its own string, keeping alignments (HF's {@code slice}).
+     * The slice shares this string's alignment arrays until it is transformed.
+     */
     public NormalizedString slice(int from, int to) {
-        int[] range = from == to ? new int[] {originalStart, originalStart} : originalRange(from, to);
-        int[] starts = java.util.Arrays.copyOfRange(alignStart, from, to);
-        int[] ends = java.util.Arrays.copyOfRange(alignEnd, from, to);
-        return new NormalizedString(range[0], range[1], normalized.substring(from, to), starts, ends);
+        int start = from == to ? originalStart : originalStart(from, to);
+        int end = from == to ? originalStart : originalEnd(from, to);
+        return new NormalizedString(start, end, normalized.substring(from, to), alignStart, alignEnd,
+                alignFrom + from);
     }
 
     /**
@@ -81,30 +95,41 @@ public final class NormalizedString {
      * point and removes the {@code n} after it. {@code initialOffset} old code points are dropped first.
      */
     public void transform(List<Edit> edits, int initialOffset) {
+        int[] codePoints = new int[edits.size()];
+        int[] changes = new int[edits.size()];
+        for (int i = 0; i < codePoints.length; i++) {
+            codePoints[i] = edits.get(i).codePoint();
+            changes[i] = edits.get(i).change();
+        }
+        transform(codePoints, changes, codePoints.length, initialOffset);
+    }
+
+    /** {@link #transform(List, int)} with the first {@code count} edits given as two arrays. */
+    public void transform(int[] codePoints, int[] changes, int count, int initialOffset) {
         String old = normalized;
         int offset = 0;
         for (int k = 0; k < initialOffset; k++) {
             offset += Character.charCount(old.codePointAt(offset));
         }
-        StringBuilder out = new StringBuilder(old.length() + 8);
-        IntArray starts = new IntArray(old.length() + 8);
-        IntArray ends = new IntArray(old.length() + 8);
-        for (Edit edit : edits) {
+        StringBuilder out = new StringBuilder(count + 8);
+        IntArray starts = new IntArray(count + 8);
+        IntArray ends = new IntArray(count + 8);
+        for (int e = 0; e < count; e++) {
             int start;
             int end;
-            if (edit.change() > 0) {
-                start = offset < 1 ? originalStart : alignStart[offset - 1];
-                end = offset < 1 ? originalStart : alignEnd[offset - 1];
+            if (changes[e] > 0) {
+                start = offset < 1 ? originalStart : alignStart[alignFrom + offset - 1];
+                end = offset < 1 ? originalStart : alignEnd[alignFrom + offset - 1];
             } else {
-                start = alignStart[offset];
-                end = alignEnd[offset];
+                start = alignStart[alignFrom + offset];
+                end = alignEnd[alignFrom + offset];
                 offset += Character.charCount(old.codePointAt(offset));
-                for (int k = 0; k < -edit.change(); k++) {
+                for (int k = 0; k < -changes[e]; k++) {
                     offset += Character.charCount(old.codePointAt(offset));
                 }
             }
-            out.appendCodePoint(edit.codePoint());
-            for (int u = 0; u < Character.charCount(edit.codePoint()); u++) {
+            out.appendCodePoint(codePoints[e]);
+            for (int u = 0; u < Character.charCount(codePoints[e]); u++) {
                 starts.add(start);
                 ends.add(end);
             }
@@ -112,6 +137,29 @@ public final class NormalizedString {
         normalized = out.toString();
         alignStart = starts.toArray();
         alignEnd = ends.toArray();
+        alignFrom = 0;
+    }
+
+    /**
+     * Puts {@code prefix} before the text (HF's {@code prepend}): the prefix takes the alignment of the
+     * first code point, which is re-inserted after it with the same alignment. Nothing happens to an
+     * empty string.
+     */
+    public void prepend(String prefix) {
+        if (normalized.isEmpty()) {
+            return;
+        }
+        List<Edit> edits = new ArrayList<>(prefix.length() + normalized.length() + 1);
+        int[] added = prefix.codePoints().toArray();
+        for (int i = 0; i < added.length; i++) {
+            edits.add(new Edit(added[i], i == 0 ? 0 : 1));
+        }
+        int[] cps = normalized.codePoints().toArray();
+        edits.add(new Edit(cps[0], 1));
+        for (int i = 1; i < cps.length; i++) {
+            edits.add(new Edit(cps[i], 0));
+        }
+        transform(edits, 0);
     }
 
     /** Keeps only the code points satisfying {@code keep}, each with its own alignment (HF's {@code filter}). */
@@ -131,9 +179,25 @@ public final class NormalizedString {
         transform(edits, removed);
     }
 
-    /** Replaces every code point by {@code mapping(cp)} (HF's {@code map}). */
+    /**
+     * Replaces every code point by {@code mapping(cp)} (HF's {@code map}). Each new code point takes the
+     * alignment of the old one, so when all keep their UTF-16 length the alignments stay as they are.
+     */
     public void map(IntUnaryOperator mapping) {
-        transform(normalized.codePoints().mapToObj(cp -> new Edit(mapping.applyAsInt(cp), 0)).toList(), 0);
+        int[] mapped = new int[normalized.length()];
+        int count = 0;
+        boolean sameLengths = true;
+        for (int i = 0; i < normalized.length(); count++) {
+            int cp = normalized.codePointAt(i);
+            mapped[count] = mapping.applyAsInt(cp);
+            sameLengths &= Character.charCount(mapped[count]) == Character.charCount(cp);
+            i += Character.charCount(cp);
+        }
+        if (sameLengths) {
+            normalized = new String(mapped, 0, count);
+        } else {
+            transform(mapped, new int[count], count, 0);
+        }
     }
 
     /** Rust {@code char::to_lowercase} on every code point (HF's {@code lowercase}). */
@@ -157,7 +221,13 @@ public final class NormalizedString {
 
     /** Splits on the {@code matches} of a pattern, treating matched spans as {@code behavior} says. */
     public List<NormalizedString> split(List<Match> matches, SplitBehavior behavior) {
-        List<NormalizedString> pieces = new ArrayList<>();
+        List<NormalizedString> pieces = new ArrayList<>(matches.size());
+        if (behavior == SplitBehavior.ISOLATED) { // every span is a piece
+            for (Match span : matches) {
+                pieces.add(slice(span.start(), span.end()));
+            }
+            return pieces;
+        }
         for (Match span : Splitting.spans(matches, behavior)) {
             if (!span.matched()) { // here "matched" means "remove"
                 pieces.add(slice(span.start(), span.end()));

@@ -6,6 +6,7 @@ import dev.transformers4j.tokenizers.models.Model;
 import dev.transformers4j.tokenizers.models.ModelToken;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -53,6 +54,15 @@ public final class PreTokenizedString {
         split(normalized -> splitter.apply(normalized).stream().map(Split::untokenized).toList());
     }
 
+    /** Applies {@code normalizer} to every split not yet tokenized (HF's {@code PreTokenizedString::normalize}). */
+    public void normalize(Consumer<NormalizedString> normalizer) {
+        for (Split split : splits) {
+            if (split.tokens() == null) {
+                normalizer.accept(split.normalized());
+            }
+        }
+    }
+
     /** Runs the model on every split not yet tokenized. */
     public void tokenize(Model model) {
         splits = splits.stream()
@@ -62,17 +72,20 @@ public final class PreTokenizedString {
 
     /**
      * HF's {@code into_encoding}: the tokens with offsets mapped back to the original text; the word id
-     * of a token is the index of its split.
+     * of a token is the index of its split. Every token gets {@code typeId} and {@code sequenceId}.
      */
-    public TokenSequence toTokenSequence(int typeId) {
+    public TokenSequence toTokenSequence(int typeId, int sequenceId) {
         int[] codePointIndex = codePointIndex(text);
-        List<EncodedToken> tokens = new ArrayList<>();
+        List<EncodedToken> tokens = new ArrayList<>(splits.size() + 16);
         for (int word = 0; word < splits.size(); word++) {
             Split split = splits.get(word);
-            for (ModelToken token : split.tokens()) {
-                int[] range = split.normalized().originalRange(token.start(), token.end());
-                tokens.add(new EncodedToken(token.id(), token.value(), typeId, word, -1, range[0], range[1],
-                        codePointIndex[range[0]], codePointIndex[range[1]], false, true));
+            List<ModelToken> wordTokens = split.tokens();
+            for (int t = 0; t < wordTokens.size(); t++) { // indexed: no iterator per word
+                ModelToken token = wordTokens.get(t);
+                int start = split.normalized().originalStart(token.start(), token.end());
+                int end = split.normalized().originalEnd(token.start(), token.end());
+                tokens.add(new EncodedToken(token.id(), token.value(), typeId, word, sequenceId, start, end,
+                        codePointIndex[start], codePointIndex[end], false, true));
             }
         }
         return TokenSequence.of(tokens);
