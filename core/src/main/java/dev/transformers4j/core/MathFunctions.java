@@ -41,4 +41,26 @@ public final class MathFunctions {
         }
         return x < 0 ? -r : r;
     }
+
+    /** {@code d/dx GELU(x) = Φ(x) + x·φ(x)} for the exact (erf) GELU {@code x·Φ(x)}. */
+    public static double geluErfDerivative(double x) {
+        double cdf = 0.5 * (1.0 + erf(x / Math.sqrt(2.0)));
+        double pdf = Math.exp(-0.5 * x * x) / Math.sqrt(2.0 * Math.PI);
+        return cdf + x * pdf;
+    }
+
+    /**
+     * The derivative of the tanh GELU {@code 0.5·x·(1 + tanh(u))}, {@code u = √(2/π)·(x + 0.044715·x³)}:
+     * {@code 0.5·(1 + tanh u) + 0.5·x·(1 − tanh² u)·√(2/π)·(1 + 3·0.044715·x²)}.
+     */
+    public static double geluTanhDerivative(double x) {
+        double c = Math.sqrt(2.0 / Math.PI);
+        double t = Math.tanh(c * (x + 0.044715 * x * x * x));
+        return 0.5 * (1.0 + t) + 0.5 * x * (1.0 - t * t) * c * (1.0 + 3.0 * 0.044715 * x * x);
+    }
+
+    /** {@code σ(x) = 1 / (1 + e^{−x})}. */
+    public static double sigmoid(double x) {
+        return 1.0 / (1.0 + Math.exp(-x));
+    }
 }

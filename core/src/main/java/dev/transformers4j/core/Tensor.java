@@ -1,5 +1,10 @@
 package dev.transformers4j.core;
 
+import dev.transformers4j.core.autograd.Backprop;
+import dev.transformers4j.core.autograd.Derivatives;
+import dev.transformers4j.core.autograd.Grad;
+import dev.transformers4j.core.autograd.GradRule;
+import dev.transformers4j.core.autograd.Node;
 import java.util.Arrays;
 import java.util.function.DoubleUnaryOperator;
 
@@ -10,6 +15,12 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #unsqueeze}) share the backing array and cost nothing; operations return new, contiguous tensors
  * and never modify their inputs. Heavy lifting goes to the {@link Kernels} of {@link Backend#current()}.
  *
+ * <p><b>Autograd.</b> A tensor that {@link #requiresGrad() requires a gradient} is a leaf of the graph (a
+ * parameter); every operation that reads one records how to differentiate itself: its backward rule is
+ * written right after its forward, in the same method ({@link #derivedFrom}). {@link #backward()} on a scalar
+ * loss runs the rules in reverse and adds {@code ∂loss/∂leaf} to each leaf's {@link #grad()}. When no input
+ * needs a gradient, or under {@link Grad#noGrad}, an operation records nothing.
+ *
  * <p>Shape glossary used in comments across the project: B batch, T tokens, S source tokens, C model width,
  * H heads, D head size, F feed-forward width, V vocabulary.
  */
@@ -19,6 +30,10 @@ public final class Tensor {
     private final int offset;
     private final int[] shape;
     private final int[] strides;
+
+    private boolean requiresGrad;   // a leaf that collects a gradient (a parameter)
+    private Node gradFn;            // the recorded operation that produced this tensor, or null
+    private Tensor grad;            // ∂L/∂this, accumulated by backward() on leaves
 
     private Tensor(float[] data, int offset, int[] shape, int[] strides) {
         this.data = data;
@@ -93,6 +108,12 @@ public final class Tensor {
 
     /** This tensor if it is contiguous, else a contiguous copy. */
     public Tensor contiguous() {
+        Tensor c = dense();
+        return c == this ? this : c.derivedFrom("contiguous", this, g -> g);
+    }
+
+    /** {@link #contiguous()} without recording: for reading the values inside an operation. */
+    private Tensor dense() {
         if (isContiguous()) {
             return this;
         }
@@ -138,6 +159,116 @@ public final class Tensor {
         return data[offset];
     }
 
+    // ---------------------------------------------------------------- autograd
+
+    /** Marks this leaf as needing a gradient (a parameter); returns this. */
+    public Tensor requiresGrad() {
+        return requiresGrad(true);
+    }
+
+    /** Sets whether this leaf collects a gradient; returns this. */
+    public Tensor requiresGrad(boolean on) {
+        if (gradFn != null) {
+            throw new IllegalStateException("requiresGrad: only a leaf can be marked, but this tensor is the output of "
+                    + gradFn.op() + " (use detach() for a new leaf)");
+        }
+        requiresGrad = on;
+        return this;
+    }
+
+    /** Whether backward() reaches this tensor: a marked leaf or the output of a recorded operation. */
+    public boolean needsGrad() {
+        return requiresGrad || gradFn != null;
+    }
+
+    /** Whether this tensor was not produced by a recorded operation. */
+    public boolean isLeaf() {
+        return gradFn == null;
+    }
+
+    /** The recorded operation that produced this tensor, or null for a leaf. */
+    public Node gradFn() {
+        return gradFn;
+    }
+
+    /** The accumulated {@code ∂L/∂this} of a leaf, or null before the first backward (or after {@link #zeroGrad}). */
+    public Tensor grad() {
+        return grad;
+    }
+
+    /** Forgets the accumulated gradient (the next backward starts from zero). */
+    public void zeroGrad() {
+        grad = null;
+    }
+
+    /** Adds {@code g} to this leaf's gradient (backward calls it; gradients accumulate across calls). */
+    public void accumulateGrad(Tensor g) {
+        Shape.check("gradient", shape, g.shape);
+        if (grad == null) {
+            grad = of(g.toArray(), shape);                        // an owned copy: g may be shared
+        } else {
+            Tensor c = g.dense();
+            Backend.current().addInPlace(grad.data, 0, c.data, c.offset, grad.numel());
+        }
+    }
+
+    /** Backpropagates from this scalar (a loss): {@code ∂L/∂L = 1}. */
+    public void backward() {
+        if (numel() != 1) {
+            throw new IllegalStateException("backward() needs a scalar but the shape is " + Shape.str(shape)
+                    + "; reduce it first (sum(), mean()) or pass the output gradient");
+        }
+        backward(full(1f, shape));
+    }
+
+    /** Backpropagates {@code gradOutput = ∂L/∂this} through the recorded graph into the leaves' {@link #grad()}. */
+    public void backward(Tensor gradOutput) {
+        Backprop.run(this, gradOutput);
+    }
+
+    /** The same values as a new leaf, cut from the graph. */
+    public Tensor detach() {
+        return new Tensor(data, offset, shape, strides);
+    }
+
+    /**
+     * Records that this new tensor was computed from {@code a}: when recording (grad mode on and {@code a}
+     * needs a gradient), {@code da} will turn {@code ∂L/∂this} into {@code ∂L/∂a}. Returns this.
+     */
+    public Tensor derivedFrom(String op, Tensor a, GradRule da) {
+        if (needs(a) && Grad.isEnabled()) {
+            record(new Node(op, new Tensor[] {a}, new GradRule[] {da}));
+        }
+        return this;
+    }
+
+    /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of two inputs (either may be null). */
+    public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db) {
+        if ((needs(a) || needs(b)) && Grad.isEnabled()) {
+            record(new Node(op, new Tensor[] {a, b}, new GradRule[] {da, db}));
+        }
+        return this;
+    }
+
+    /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of three inputs (any may be null). */
+    public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db, Tensor c, GradRule dc) {
+        if ((needs(a) || needs(b) || needs(c)) && Grad.isEnabled()) {
+            record(new Node(op, new Tensor[] {a, b, c}, new GradRule[] {da, db, dc}));
+        }
+        return this;
+    }
+
+    private static boolean needs(Tensor t) {
+        return t != null && (t.requiresGrad || t.gradFn != null);
+    }
+
+    private void record(Node node) {
+        if (gradFn != null || requiresGrad) {
+            throw new IllegalStateException(node.op() + ": the output must be a new tensor, not an input or a leaf");
+        }
+        gradFn = node;
+    }
+
     // ---------------------------------------------------------------- views
 
     /** A view with a new shape (one dimension may be -1); copies only when this tensor is not contiguous. */
@@ -166,8 +297,10 @@ public final class Tensor {
             throw new IllegalArgumentException("cannot reshape " + Shape.str(shape) + " (" + n + " elements) to "
                     + Shape.str(newShape));
         }
-        Tensor c = contiguous();
-        return new Tensor(c.data, c.offset, s, Shape.contiguousStrides(s));
+        Tensor c = dense();
+        int[] in = shape;
+        return new Tensor(c.data, c.offset, s, Shape.contiguousStrides(s))
+                .derivedFrom("reshape", this, g -> g.reshape(in));       // ∂L/∂x: the same values, the old shape
     }
 
     /** A view with the dimensions reordered: {@code permute(0, 2, 1, 3)} turns [B, T, H, D] into [B, H, T, D]. */
@@ -178,6 +311,7 @@ public final class Tensor {
         }
         int[] s = new int[dims.length];
         int[] st = new int[dims.length];
+        int[] inverse = new int[dims.length];
         boolean[] seen = new boolean[dims.length];
         for (int i = 0; i < dims.length; i++) {
             int d = axis(dims[i]);
@@ -187,8 +321,10 @@ public final class Tensor {
             seen[d] = true;
             s[i] = shape[d];
             st[i] = strides[d];
+            inverse[d] = i;
         }
-        return new Tensor(data, offset, s, st);
+        return new Tensor(data, offset, s, st)
+                .derivedFrom("permute", this, g -> g.permute(inverse));  // ∂L/∂x: permuted back
     }
 
     /** A view with two dimensions swapped. */
@@ -213,7 +349,8 @@ public final class Tensor {
         }
         int[] s = shape.clone();
         s[d] = end - start;
-        return new Tensor(data, offset + start * strides[d], s, strides.clone());
+        return new Tensor(data, offset + start * strides[d], s, strides.clone())
+                .derivedFrom("slice", this, g -> g.placedIn(shape, z -> z.slice(d, start, end)));  // zero elsewhere
     }
 
     /** A view of one index along {@code dim}, with that dimension removed. */
@@ -230,7 +367,8 @@ public final class Tensor {
                 st[j++] = strides[i];
             }
         }
-        return new Tensor(data, offset + index * strides[d], s, st);
+        return new Tensor(data, offset + index * strides[d], s, st)
+                .derivedFrom("select", this, g -> g.placedIn(shape, z -> z.select(d, index)));  // zero elsewhere
     }
 
     /** A view with a new dimension of size 1 at {@code dim}. */
@@ -247,14 +385,31 @@ public final class Tensor {
                 st[i] = strides[j++];
             }
         }
-        return new Tensor(data, offset, s, st);
+        return new Tensor(data, offset, s, st).derivedFrom("unsqueeze", this, g -> g.reshape(shape));
+    }
+
+    /**
+     * A zero tensor of {@code fullShape} with this tensor written into the part that {@code view} selects:
+     * the gradient of a view ({@code slice}, {@code select}) with respect to the tensor it views.
+     */
+    private Tensor placedIn(int[] fullShape, java.util.function.UnaryOperator<Tensor> view) {
+        Tensor full = zeros(fullShape);
+        dense().copyInto(view.apply(full));
+        return full;
     }
 
     // ---------------------------------------------------------------- element-wise
 
-    /** {@code this + other}, broadcasting. */
+    /**
+     * {@code this + other}, broadcasting. Backward: {@code ∂L/∂a = ∂L/∂c} and {@code ∂L/∂b = ∂L/∂c}, each summed
+     * over the dimensions it was broadcast along.
+     */
     public Tensor add(Tensor other) {
-        Tensor a = contiguous();
+        return plus(other).derivedFrom("add", this, g -> g.sumTo(shape), other, g -> g.sumTo(other.shape));
+    }
+
+    private Tensor plus(Tensor other) {
+        Tensor a = dense();
         if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
             float[] out = a.toArray();
             Backend.current().addInPlace(out, 0, other.data, other.offset, out.length);
@@ -267,34 +422,62 @@ public final class Tensor {
             Backend.current().addRowVector(out, 0, cols == 0 ? 0 : out.length / cols, cols, other.data, other.offset);
             return of(out, shape);
         }
-        return zipWith(other, Float::sum);
+        return zip(other, Float::sum);
     }
 
+    /** {@code this − other}, broadcasting: {@code ∂L/∂a = ∂L/∂c}, {@code ∂L/∂b = −∂L/∂c}. */
     public Tensor sub(Tensor other) {
-        return zipWith(other, (x, y) -> x - y);
+        return zip(other, (x, y) -> x - y)
+                .derivedFrom("sub", this, g -> g.sumTo(shape), other, g -> g.mul(-1f).sumTo(other.shape));
     }
 
+    /** {@code this ⊙ other}, broadcasting: {@code ∂L/∂a = ∂L/∂c ⊙ b}, {@code ∂L/∂b = ∂L/∂c ⊙ a}. */
     public Tensor mul(Tensor other) {
-        return zipWith(other, (x, y) -> x * y);
+        return zip(other, (x, y) -> x * y)
+                .derivedFrom("mul", this, g -> g.mul(other).sumTo(shape), other, g -> g.mul(this).sumTo(other.shape));
     }
 
+    /** {@code this / other}, broadcasting: {@code ∂L/∂a = ∂L/∂c / b}, {@code ∂L/∂b = −∂L/∂c ⊙ a / b²}. */
     public Tensor div(Tensor other) {
-        return zipWith(other, (x, y) -> x / y);
+        return zip(other, (x, y) -> x / y).derivedFrom("div",
+                this, g -> g.div(other).sumTo(shape),
+                other, g -> g.mul(this).div(other).div(other).mul(-1f).sumTo(other.shape));
     }
 
-    /** {@code this · s}. */
+    /** {@code this · s}: {@code ∂L/∂x = s · ∂L/∂y}. */
     public Tensor mul(float s) {
         float[] out = toArray();
         Backend.current().scale(out, 0, out.length, s);
-        return of(out, shape);
+        return of(out, shape).derivedFrom("mul", this, g -> g.mul(s));
     }
 
+    /** {@code this + s}: {@code ∂L/∂x = ∂L/∂y}. */
     public Tensor add(float s) {
-        return map(x -> x + s);
+        float[] out = toArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] += s;
+        }
+        return of(out, shape).derivedFrom("add", this, g -> g);
     }
 
-    /** Applies {@code f} to every element. */
+    /**
+     * Applies {@code f} to every element. Not differentiable (an arbitrary function has no known derivative):
+     * recording it throws; use {@link #map(DoubleUnaryOperator, DoubleUnaryOperator)}.
+     */
     public Tensor map(DoubleUnaryOperator f) {
+        if (needsGrad() && Grad.isEnabled()) {
+            throw new IllegalStateException("map(f) cannot be differentiated; pass the derivative too: map(f, df), "
+                    + "or compute it under Grad.noGrad");
+        }
+        return apply(f);
+    }
+
+    /** Applies {@code f} to every element, with its derivative {@code df} for backward: {@code ∂L/∂x = ∂L/∂y · f'(x)}. */
+    public Tensor map(DoubleUnaryOperator f, DoubleUnaryOperator df) {
+        return apply(f).derivedFrom("map", this, g -> Derivatives.elementwise(g, this, df));
+    }
+
+    private Tensor apply(DoubleUnaryOperator f) {
         float[] out = toArray();
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) f.applyAsDouble(out[i]);
@@ -302,35 +485,68 @@ public final class Tensor {
         return of(out, shape);
     }
 
+    /** {@code tanh x}; {@code tanh' = 1 − tanh²}. */
     public Tensor tanh() {
-        return map(Math::tanh);
+        return map(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x));
     }
 
+    /** {@code max(x, 0)}; {@code relu' = [x > 0]}. */
     public Tensor relu() {
-        return map(x -> x > 0 ? x : 0);
+        return map(x -> x > 0 ? x : 0, x -> x > 0 ? 1 : 0);
     }
 
-    /** SiLU / swish, {@code x·σ(x)}. */
+    /** SiLU / swish, {@code x·σ(x)}; {@code silu' = σ(x)·(1 + x·(1 − σ(x)))}. */
     public Tensor silu() {
-        return map(x -> x / (1.0 + Math.exp(-x)));
+        return map(x -> x / (1.0 + Math.exp(-x)),
+                x -> MathFunctions.sigmoid(x) * (1 + x * (1 - MathFunctions.sigmoid(x))));
     }
 
-    /** Exact GELU (erf form), as {@code hidden_act = "gelu"}. */
+    /** Exact GELU (erf form), as {@code hidden_act = "gelu"}; {@code gelu' = Φ(x) + x·φ(x)}. */
     public Tensor gelu() {
         float[] out = toArray();
         Backend.current().geluErf(out, 0, out.length);
-        return of(out, shape);
+        return of(out, shape).derivedFrom("gelu", this,
+                g -> Derivatives.elementwise(g, this, MathFunctions::geluErfDerivative));
     }
 
-    /** Tanh-approximated GELU, as {@code "gelu_new"} / {@code "gelu_pytorch_tanh"}. */
+    /** Tanh-approximated GELU, as {@code "gelu_new"} / {@code "gelu_pytorch_tanh"} (derivative in {@link MathFunctions}). */
     public Tensor geluTanh() {
         float[] out = toArray();
         Backend.current().geluTanh(out, 0, out.length);
-        return of(out, shape);
+        return of(out, shape).derivedFrom("geluTanh", this,
+                g -> Derivatives.elementwise(g, this, MathFunctions::geluTanhDerivative));
     }
 
-    /** Element-wise binary operation with numpy broadcasting. */
+    /**
+     * Inverted dropout (Srivastava et al., 2014): each element is zeroed with probability {@code p} and the rest
+     * are scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code ∂L/∂x = ∂L/∂y ⊙ mask}.
+     */
+    public Tensor dropout(double p, Rng rng) {
+        if (p == 0) {
+            return this;
+        }
+        float keep = (float) (1.0 / (1.0 - p));
+        float[] m = new float[numel()];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rng.nextFloat() < p ? 0f : keep;
+        }
+        Tensor mask = of(m, shape);
+        return zip(mask, (x, y) -> x * y).derivedFrom("dropout", this, g -> g.mul(mask));
+    }
+
+    /**
+     * Element-wise binary operation with numpy broadcasting. Not differentiable (recording it throws):
+     * use the arithmetic operations, which are.
+     */
     public Tensor zipWith(Tensor other, FloatBinaryOperator op) {
+        if ((needsGrad() || other.needsGrad()) && Grad.isEnabled()) {
+            throw new IllegalStateException("zipWith(f) cannot be differentiated; use add/sub/mul/div "
+                    + "or compute it under Grad.noGrad");
+        }
+        return zip(other, op);
+    }
+
+    private Tensor zip(Tensor other, FloatBinaryOperator op) {
         int[] outShape = Shape.broadcast(shape, other.shape);
         int[] sa = broadcastStrides(this, outShape);
         int[] sb = broadcastStrides(other, outShape);
@@ -355,6 +571,86 @@ public final class Tensor {
         return of(out, outShape);
     }
 
+    // ---------------------------------------------------------------- reductions
+
+    /** The sum of all elements, a scalar: {@code ∂L/∂x_i = ∂L/∂s}. */
+    public Tensor sum() {
+        return sumTo();
+    }
+
+    /** The mean of all elements, a scalar: {@code ∂L/∂x_i = ∂L/∂m / n}. */
+    public Tensor mean() {
+        return sum().mul(1f / numel());
+    }
+
+    /**
+     * Sums this tensor down to {@code target}, a shape that broadcasts to this one (leading dimensions and
+     * dimensions of size 1 are summed over): the gradient of broadcasting. Backward: broadcast back,
+     * {@link #expandTo}.
+     */
+    public Tensor sumTo(int... target) {
+        if (Arrays.equals(shape, target)) {
+            return this;
+        }
+        if (!Arrays.equals(Shape.broadcast(target, shape), shape)) {
+            throw new IllegalArgumentException("cannot sum " + Shape.str(shape) + " to " + Shape.str(target));
+        }
+        Tensor src = dense();
+        Tensor out = zeros(target);
+        int n = out.numel();
+        if (n == 1) {                                           // a total
+            double total = 0;
+            for (int i = 0; i < src.numel(); i++) {
+                total += src.data[src.offset + i];
+            }
+            out.data[0] = (float) total;
+        } else if (n > 0 && isSuffix(target, shape)) {          // [..., C] → [C]: add the rows up
+            for (int o = 0; o < src.numel(); o += n) {
+                Backend.current().addInPlace(out.data, 0, src.data, src.offset + o, n);
+            }
+        } else {
+            src.scatterAdd(out, broadcastStrides(out, shape));
+        }
+        return out.derivedFrom("sumTo", this, g -> g.expandTo(shape));
+    }
+
+    /** This tensor broadcast to {@code target} and copied: {@code ∂L/∂x} is {@link #sumTo} of the output gradient. */
+    public Tensor expandTo(int... target) {
+        if (!Arrays.equals(Shape.broadcast(shape, target), target)) {
+            throw new IllegalArgumentException("cannot expand " + Shape.str(shape) + " to " + Shape.str(target));
+        }
+        return zip(zeros(target), (x, zero) -> x).derivedFrom("expandTo", this, g -> g.sumTo(shape));
+    }
+
+    /** Whether {@code target} (leading 1s ignored) equals the trailing dimensions of {@code full}. */
+    private static boolean isSuffix(int[] target, int[] full) {
+        int lead = 0;
+        while (lead < target.length && target[lead] == 1) {
+            lead++;
+        }
+        int len = target.length - lead;
+        return len <= full.length
+                && Arrays.equals(target, lead, target.length, full, full.length - len, full.length);
+    }
+
+    /** {@code out[p] += this[i]} where p advances by {@code outStrides} over this (contiguous) tensor's index space. */
+    private void scatterAdd(Tensor out, int[] outStrides) {
+        int rank = shape.length;
+        int[] idx = new int[rank];
+        int p = 0;
+        for (int i = 0, n = numel(); i < n; i++) {
+            out.data[p] += data[offset + i];
+            for (int d = rank - 1; d >= 0; d--) {
+                if (++idx[d] < shape[d]) {
+                    p += outStrides[d];
+                    break;
+                }
+                p -= outStrides[d] * (shape[d] - 1);
+                idx[d] = 0;
+            }
+        }
+    }
+
     /** A binary function of two floats. */
     @FunctionalInterface
     public interface FloatBinaryOperator {
@@ -364,10 +660,17 @@ public final class Tensor {
     // ---------------------------------------------------------------- linear algebra
 
     /**
-     * Batched matrix product {@code [..., M, K] · [..., K, N] → [..., M, N]}; batch dimensions broadcast.
-     * Transposed views (for example {@code k.transpose(-2, -1)}) are multiplied without a copy.
+     * Batched matrix product {@code C = A·B}, {@code [..., M, K] · [..., K, N] → [..., M, N]}; batch dimensions
+     * broadcast. Transposed views (for example {@code k.transpose(-2, -1)}) are multiplied without a copy.
+     * Backward: {@code ∂L/∂A = ∂L/∂C·Bᵀ}, {@code ∂L/∂B = Aᵀ·∂L/∂C} (summed over broadcast batch dimensions).
      */
     public Tensor matmul(Tensor other) {
+        return product(other).derivedFrom("matmul",
+                this, g -> g.matmul(other.transpose(-2, -1)).sumTo(shape),
+                other, g -> transpose(-2, -1).matmul(g).sumTo(other.shape));
+    }
+
+    private Tensor product(Tensor other) {
         if (rank() < 2 || other.rank() < 2) {
             throw new IllegalArgumentException("matmul needs rank ≥ 2 operands but got " + Shape.str(shape)
                     + " and " + Shape.str(other.shape));
@@ -387,13 +690,13 @@ public final class Tensor {
         } else if (b.strides[b.rank() - 2] == 1 || b.shape[b.rank() - 2] == 1) {
             transB = true;
         } else {
-            b = b.contiguous();
+            b = b.dense();
             transB = false;
         }
         int lda = a.rowStride();
         int ldb = transB ? Math.max(b.strides[b.rank() - 1], 1) : b.rowStride();
         if (!transB && b.shape[b.rank() - 1] == 1 && b.strides[b.rank() - 1] != 1) {
-            b = b.contiguous();
+            b = b.dense();
             ldb = b.rowStride();
         }
         int[] batchA = Arrays.copyOf(a.shape, a.rank() - 2);
@@ -416,25 +719,54 @@ public final class Tensor {
 
     /**
      * A linear layer, {@code y = x·Wᵀ + b}, with {@code W} stored {@code [out, in]} as in {@code nn.Linear}.
+     * Backward, with x and ∂L/∂y flattened to rows: {@code ∂L/∂x = ∂L/∂y·W}, {@code ∂L/∂W = (∂L/∂y)ᵀ·x},
+     * {@code ∂L/∂b = Σ_rows ∂L/∂y}.
      *
      * @param bias {@code [out]}, or null
      */
     public Tensor linear(Tensor weight, Tensor bias) {
+        Tensor y = affine(weight, bias, false);
         int in = size(-1);
-        if (weight.rank() != 2 || weight.size(1) != in) {
-            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight [out, " + in
-                    + "] but got " + Shape.str(weight.shape));
+        int out = y.size(-1);
+        return y.derivedFrom("linear",
+                this, g -> g.reshape(-1, out).matmul(weight).reshape(shape),
+                weight, g -> g.reshape(-1, out).transpose(0, 1).matmul(reshape(-1, in)),
+                bias, g -> g.sumTo(out));
+    }
+
+    /**
+     * A linear layer with the weight stored {@code [in, out]} (GPT-2's Conv1D): {@code y = x·W + b}.
+     * Backward: {@code ∂L/∂x = ∂L/∂y·Wᵀ}, {@code ∂L/∂W = xᵀ·∂L/∂y}, {@code ∂L/∂b = Σ_rows ∂L/∂y}.
+     *
+     * @param bias {@code [out]}, or null
+     */
+    public Tensor linearInOut(Tensor weight, Tensor bias) {
+        Tensor y = affine(weight, bias, true);
+        int in = size(-1);
+        int out = y.size(-1);
+        return y.derivedFrom("linearInOut",
+                this, g -> g.reshape(-1, out).matmul(weight.transpose(0, 1)).reshape(shape),
+                weight, g -> reshape(-1, in).transpose(0, 1).matmul(g.reshape(-1, out)),
+                bias, g -> g.sumTo(out));
+    }
+
+    /** {@code x·Wᵀ + b} ({@code W [out, in]}) or, when {@code inOut}, {@code x·W + b} ({@code W [in, out]}). */
+    private Tensor affine(Tensor weight, Tensor bias, boolean inOut) {
+        int in = size(-1);
+        if (weight.rank() != 2 || weight.size(inOut ? 0 : 1) != in) {
+            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight "
+                    + (inOut ? "[" + in + ", out]" : "[out, " + in + "]") + " but got " + Shape.str(weight.shape));
         }
-        int out = weight.size(0);
-        Tensor x = contiguous();
-        Tensor w = weight.contiguous();
+        int out = weight.size(inOut ? 1 : 0);
+        Tensor x = dense();
+        Tensor w = weight.dense();
         int rows = in == 0 ? 0 : x.numel() / in;
         float[] y = new float[rows * out];
         Kernels kern = Backend.current();
-        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, in, true, y, 0, out, false);
+        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, inOut ? out : in, !inOut, y, 0, out, false);
         if (bias != null) {
             Shape.check("linear bias", new int[] {out}, bias.shape);
-            Tensor bc = bias.contiguous();
+            Tensor bc = bias.dense();
             kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
         }
         int[] outShape = shape.clone();
@@ -443,51 +775,34 @@ public final class Tensor {
     }
 
     /**
-     * A linear layer with the weight stored {@code [in, out]} (GPT-2's Conv1D): {@code y = x·W + b}.
-     *
-     * @param bias {@code [out]}, or null
+     * Softmax over the last dimension, max subtracted first. Backward:
+     * {@code ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)} ({@link Derivatives#softmax}).
      */
-    public Tensor linearInOut(Tensor weight, Tensor bias) {
-        int in = size(-1);
-        if (weight.rank() != 2 || weight.size(0) != in) {
-            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight [" + in
-                    + ", out] but got " + Shape.str(weight.shape));
-        }
-        int out = weight.size(1);
-        Tensor x = contiguous();
-        Tensor w = weight.contiguous();
-        int rows = in == 0 ? 0 : x.numel() / in;
-        float[] y = new float[rows * out];
-        Kernels kern = Backend.current();
-        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, out, false, y, 0, out, false);
-        if (bias != null) {
-            Shape.check("linear bias", new int[] {out}, bias.shape);
-            Tensor bc = bias.contiguous();
-            kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
-        }
-        int[] outShape = shape.clone();
-        outShape[outShape.length - 1] = out;
-        return of(y, outShape);
-    }
-
-    /** Softmax over the last dimension, max subtracted first. */
     public Tensor softmax() {
         float[] out = toArray();
         int cols = size(-1);
         Backend.current().softmaxRows(out, 0, cols == 0 ? 0 : out.length / cols, cols);
-        return of(out, shape);
+        Tensor y = of(out, shape);
+        return y.derivedFrom("softmax", this, g -> Derivatives.softmax(y, g));
     }
 
-    /** LayerNorm over the last dimension (two-pass, eps inside the square root). */
+    /**
+     * LayerNorm over the last dimension (two-pass, eps inside the square root):
+     * {@code y = x̂·γ + β}, {@code x̂ = (x − μ)/√(σ² + eps)}. Backward: {@code ∂L/∂β = Σ_rows ∂L/∂y},
+     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}, and ∂L/∂x through μ and σ² ({@link Derivatives#layerNormInput}).
+     */
     public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
         int cols = size(-1);
         Shape.check("layer norm weight", new int[] {cols}, gamma.shape);
         Shape.check("layer norm bias", new int[] {cols}, beta.shape);
-        Tensor x = contiguous();
+        Tensor x = dense();
         float[] out = new float[numel()];
         Backend.current().layerNorm(x.data, x.offset, out, 0, cols == 0 ? 0 : out.length / cols, cols,
-                gamma.contiguous().toArray(), beta.contiguous().toArray(), eps);
-        return of(out, shape);
+                gamma.toArray(), beta.toArray(), eps);
+        return of(out, shape).derivedFrom("layerNorm",
+                this, g -> Derivatives.layerNormInput(this, gamma, eps, g),
+                gamma, g -> Derivatives.layerNormWeight(this, eps, g),
+                beta, g -> g.sumTo(cols));
     }
 
     /**
@@ -496,10 +811,25 @@ public final class Tensor {
      * @throws IndexOutOfBoundsException naming the id and the vocabulary size
      */
     public static Tensor embedding(Tensor weight, int[] ids, int... idsShape) {
+        return embedding(weight, ids, idsShape, -1);
+    }
+
+    /**
+     * Embedding lookup whose {@code paddingIdx} row gets no gradient (as {@code nn.Embedding(padding_idx)}).
+     * Backward: row {@code ids[i]} of ∂L/∂W accumulates row i of ∂L/∂out ({@link Derivatives#embedding}).
+     *
+     * @param paddingIdx the row that is never trained, or -1
+     */
+    public static Tensor embedding(Tensor weight, int[] ids, int[] idsShape, int paddingIdx) {
+        return lookup(weight, ids, idsShape).derivedFrom("embedding", weight,
+                g -> Derivatives.embedding(g, ids, paddingIdx, weight.size(0), weight.size(1)));
+    }
+
+    private static Tensor lookup(Tensor weight, int[] ids, int... idsShape) {
         if (Shape.numel(idsShape) != ids.length) {
             throw new IllegalArgumentException(ids.length + " ids do not fit shape " + Shape.str(idsShape));
         }
-        Tensor w = weight.contiguous();
+        Tensor w = weight.dense();
         int v = w.size(0);
         int c = w.size(1);
         float[] out = new float[ids.length * c];
@@ -585,13 +915,31 @@ public final class Tensor {
         }
     }
 
+    /** Writes this contiguous tensor's values, in row-major order, into the positions of the view {@code dst}. */
+    private void copyInto(Tensor dst) {
+        int rank = dst.shape.length;
+        int[] idx = new int[rank];
+        int p = dst.offset;
+        for (int i = 0, n = numel(); i < n; i++) {
+            dst.data[p] = data[offset + i];
+            for (int d = rank - 1; d >= 0; d--) {
+                if (++idx[d] < dst.shape[d]) {
+                    p += dst.strides[d];
+                    break;
+                }
+                p -= dst.strides[d] * (dst.shape[d] - 1);
+                idx[d] = 0;
+            }
+        }
+    }
+
     /** Row stride of the last two dimensions (the leading dimension of a matrix). */
     private int rowStride() {
         return shape[shape.length - 2] == 1 ? shape[shape.length - 1] : strides[shape.length - 2];
     }
 
     private static Tensor rowMajorInLastDim(Tensor t) {
-        return t.strides[t.rank() - 1] == 1 || t.shape[t.rank() - 1] == 1 && t.isContiguous() ? t : t.contiguous();
+        return t.strides[t.rank() - 1] == 1 || t.shape[t.rank() - 1] == 1 && t.isContiguous() ? t : t.dense();
     }
 
     private static int[] broadcastStrides(Tensor t, int[] outShape) {

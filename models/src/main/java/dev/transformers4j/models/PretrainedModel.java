@@ -1,5 +1,6 @@
 package dev.transformers4j.models;
 
+import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
 import java.nio.file.Path;
 
@@ -17,6 +18,18 @@ public interface PretrainedModel {
 
     /** Runs the model on a padded batch. */
     ModelOutput forward(TokenBatch input, ForwardOptions options);
+
+    /**
+     * The training loss of a labelled batch, a scalar tensor to call {@code backward()} on, as HF computes it
+     * when {@code labels} are passed: the mean cross-entropy over the labels that are not -100. The labels'
+     * layout depends on the head: one class per sequence ({@code [B]}) for sequence classification, one token
+     * per position ({@code [B, T]}, row-major) for language models.
+     *
+     * @throws UnsupportedOperationException for a model without a head that has a loss
+     */
+    default Tensor loss(TokenBatch input, int[] labels) {
+        throw new UnsupportedOperationException(architecture() + " has no head to compute a loss with");
+    }
 
     /** Writes {@code config.json} and {@code model.safetensors} into {@code dir}. */
     void savePretrained(Path dir);

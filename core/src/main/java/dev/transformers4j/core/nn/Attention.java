@@ -3,6 +3,7 @@ package dev.transformers4j.core.nn;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Shape;
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.autograd.Derivatives;
 
 /**
  * Scaled dot-product attention, §3.2.1 of <i>Attention Is All You Need</i>:
@@ -27,18 +28,42 @@ public final class Attention {
      * @return context {@code [B, H, T, D]} and probabilities {@code [B, H, T, S]}
      */
     public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask) {
-        return scaledDotProduct(q, k, v, mask, (float) (1.0 / Math.sqrt(q.size(-1))));
+        return scaledDotProduct(q, k, v, mask, (Dropout) null);
+    }
+
+    /** As {@link #scaledDotProduct(Tensor, Tensor, Tensor, Tensor)}, with dropout on the probabilities (or null). */
+    public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask, Dropout dropout) {
+        return scaledDotProduct(q, k, v, mask, (float) (1.0 / Math.sqrt(q.size(-1))), dropout);
     }
 
     /** As {@link #scaledDotProduct(Tensor, Tensor, Tensor, Tensor)} with another scale than {@code 1/√d_k}. */
     public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask, float scale) {
+        return scaledDotProduct(q, k, v, mask, scale, null);
+    }
+
+    /**
+     * As {@link #scaledDotProduct(Tensor, Tensor, Tensor, Tensor, float)}, with dropout on the attention
+     * probabilities (BERT's {@code attention_probs_dropout_prob}, GPT-2's {@code attn_pdrop}); the probabilities
+     * returned are the ones multiplied with V.
+     *
+     * @param dropout applied to the probabilities in training mode, or null
+     */
+    public static Result scaledDotProduct(Tensor q, Tensor k, Tensor v, Tensor mask, float scale, Dropout dropout) {
         Tensor scores = q.matmul(k.transpose(-2, -1));              // [B, H, T, S]
-        Tensor probs = scaleMaskSoftmax(scores, scale, mask);
+        Tensor probs = scaleMaskSoftmax(scores, scale, mask);       // [B, H, T, S]
+        if (dropout != null) {
+            probs = dropout.forward(probs);
+        }
         Tensor context = probs.matmul(v);                           // [B, H, T, D]
         return new Result(context, probs);
     }
 
-    /** {@code softmax(scores · scale + mask)} over the last dimension, in one pass over fresh scores. */
+    /**
+     * {@code softmax(scores · scale + mask)} over the last dimension, in one pass over fresh scores. The
+     * scores are overwritten: the matmul that made them needs only its inputs for its backward. Backward,
+     * with y the probabilities: {@code ∂L/∂scores = scale · y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)}; the mask is a
+     * constant and gets no gradient.
+     */
     static Tensor scaleMaskSoftmax(Tensor scores, float scale, Tensor mask) {
         float[] s = scores.data();                                  // fresh and contiguous: safe to overwrite
         int[] shape = scores.shape();
@@ -48,7 +73,8 @@ public final class Attention {
             addMask(s, shape, mask);
         }
         Backend.current().softmaxRows(s, 0, s.length / Math.max(cols, 1), cols);
-        return scores;
+        Tensor probs = Tensor.of(s, shape);
+        return probs.derivedFrom("scaleMaskSoftmax", scores, g -> Derivatives.softmax(probs, g).mul(scale));
     }
 
     private static void addMask(float[] s, int[] shape, Tensor mask) {

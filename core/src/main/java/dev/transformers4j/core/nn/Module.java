@@ -14,6 +14,7 @@ public abstract class Module {
 
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private boolean training;
 
     /** Registers a sub-module under its checkpoint name and returns it. */
     protected final <M extends Module> M child(String name, M module) {
@@ -74,5 +75,40 @@ public abstract class Module {
             }
         });
         return n[0];
+    }
+
+    /**
+     * Sets training mode on this module and every sub-module: {@link Dropout} is active only in training mode.
+     * Modules start in evaluation mode (as HF's {@code from_pretrained} returns them). Returns this.
+     */
+    public final Module train(boolean on) {
+        forEachModule((path, m) -> m.training = on);
+        return this;
+    }
+
+    /** {@code train(true)}. */
+    public final Module train() {
+        return train(true);
+    }
+
+    /** {@code train(false)}: dropout off, as for inference and HF's gradient fixtures. */
+    public final Module eval() {
+        return train(false);
+    }
+
+    /** Whether this module is in training mode. */
+    public final boolean isTraining() {
+        return training;
+    }
+
+    /** Sets whether every parameter collects a gradient (see {@link Parameter}). Returns this. */
+    public final Module requiresGrad(boolean on) {
+        forEachParameter((name, p) -> p.requiresGrad(on));
+        return this;
+    }
+
+    /** Clears every parameter's accumulated gradient. */
+    public final void zeroGrad() {
+        forEachParameter((name, p) -> p.zeroGrad());
     }
 }

@@ -2,6 +2,7 @@ package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.Parameter;
@@ -37,6 +38,16 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
     public ModelOutput forward(TokenBatch in, ForwardOptions options) {
         ModelOutput base = bert.forward(in, options);
         return base.withLogits(cls.predictions.forward(base.lastHiddenState()));
+    }
+
+    /** Mean cross-entropy of the logits against per-token labels ({@code [B, T]}, -100 where not masked). */
+    @Override
+    public Tensor loss(TokenBatch in, int[] labels) {
+        if (labels.length != in.batch() * in.length()) {
+            throw new IllegalArgumentException("masked LM needs one label per token: " + in.batch() * in.length()
+                    + " tokens but " + labels.length + " labels");
+        }
+        return Losses.crossEntropyLoss(forward(in, ForwardOptions.DEFAULT).logits(), labels);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
@@ -10,14 +11,16 @@ public final class BertOutput extends Module {
 
     final Linear dense;
     final LayerNorm layerNorm;
+    final Dropout dropout;
 
     public BertOutput(BertConfig config) {
         dense = child("dense", new Linear(config.intermediateSize(), config.hiddenSize()));
         layerNorm = child("LayerNorm", new LayerNorm(config.hiddenSize(), config.layerNormEps()));
+        dropout = child("dropout", new Dropout(config.hiddenDropoutProb()));
     }
 
-    /** {@code LayerNorm(input + dense(hidden))}: {@code [B, T, F]}, {@code [B, T, C]} → {@code [B, T, C]}. */
+    /** {@code LayerNorm(input + dropout(dense(hidden)))}: {@code [B, T, F]}, {@code [B, T, C]} → {@code [B, T, C]}. */
     public Tensor forward(Tensor hidden, Tensor input) {
-        return layerNorm.forward(dense.forward(hidden).add(input));
+        return layerNorm.forward(dropout.forward(dense.forward(hidden)).add(input));
     }
 }

@@ -2,6 +2,7 @@ package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
+import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 
@@ -16,6 +17,7 @@ public final class BertSelfAttention extends Module {
     final Linear query;
     final Linear key;
     final Linear value;
+    final Dropout dropout;
     private final int heads;
 
     public BertSelfAttention(BertConfig config) {
@@ -24,6 +26,7 @@ public final class BertSelfAttention extends Module {
         query = child("query", new Linear(c, c));
         key = child("key", new Linear(c, c));
         value = child("value", new Linear(c, c));
+        dropout = child("dropout", new Dropout(config.attentionProbsDropoutProb()));
     }
 
     /**
@@ -35,7 +38,7 @@ public final class BertSelfAttention extends Module {
         Tensor q = Attention.splitHeads(query.forward(x), heads);    // [B, H, T, D]
         Tensor k = Attention.splitHeads(key.forward(x), heads);      // [B, H, T, D]
         Tensor v = Attention.splitHeads(value.forward(x), heads);    // [B, H, T, D]
-        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask);
+        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, dropout);
         return new Attention.Result(Attention.mergeHeads(r.context()), r.probs());   // [B, T, C]
     }
 }

@@ -1,6 +1,7 @@
 package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
@@ -10,14 +11,16 @@ public final class BertSelfOutput extends Module {
 
     final Linear dense;
     final LayerNorm layerNorm;
+    final Dropout dropout;
 
     public BertSelfOutput(BertConfig config) {
         dense = child("dense", new Linear(config.hiddenSize(), config.hiddenSize()));
         layerNorm = child("LayerNorm", new LayerNorm(config.hiddenSize(), config.layerNormEps()));
+        dropout = child("dropout", new Dropout(config.hiddenDropoutProb()));
     }
 
-    /** {@code LayerNorm(input + dense(attended))}, all {@code [B, T, C]}. */
+    /** {@code LayerNorm(input + dropout(dense(attended)))}, all {@code [B, T, C]}. */
     public Tensor forward(Tensor attended, Tensor input) {
-        return layerNorm.forward(dense.forward(attended).add(input));
+        return layerNorm.forward(dropout.forward(dense.forward(attended)).add(input));
     }
 }

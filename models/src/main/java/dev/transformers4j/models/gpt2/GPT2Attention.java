@@ -3,6 +3,7 @@ package dev.transformers4j.models.gpt2;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Conv1D;
+import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
 
@@ -15,6 +16,8 @@ public final class GPT2Attention extends Module {
 
     final Conv1D cAttn;
     final Conv1D cProj;
+    final Dropout attnDropout;
+    final Dropout residDropout;
     private final int heads;
     private final int width;
     private final float scale;
@@ -26,6 +29,8 @@ public final class GPT2Attention extends Module {
         this.layerIdx = layerIdx;
         cAttn = child("c_attn", new Conv1D(width, 3 * width));
         cProj = child("c_proj", new Conv1D(width, width));
+        attnDropout = child("attn_dropout", new Dropout(config.attnPdrop()));
+        residDropout = child("resid_dropout", new Dropout(config.residPdrop()));
         double s = config.scaleAttnWeights() ? 1.0 / Math.sqrt(config.headSize()) : 1.0;
         if (config.scaleAttnByInverseLayerIdx()) {
             s /= layerIdx + 1;
@@ -48,7 +53,8 @@ public final class GPT2Attention extends Module {
             k = kv[0];
             v = kv[1];
         }
-        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, scale);
-        return new Attention.Result(cProj.forward(Attention.mergeHeads(r.context())), r.probs());
+        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, scale, attnDropout);
+        Tensor out = residDropout.forward(cProj.forward(Attention.mergeHeads(r.context())));   // [B, T, C]
+        return new Attention.Result(out, r.probs());
     }
 }

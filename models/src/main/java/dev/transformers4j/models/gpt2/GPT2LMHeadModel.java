@@ -1,6 +1,7 @@
 package dev.transformers4j.models.gpt2;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.DecoderInput;
@@ -57,6 +58,28 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
     public ModelOutput forward(DecoderInput in, KVCache cache, ForwardOptions options) {
         ModelOutput out = transformer.forward(in, cache, options);
         return out.withLogits(out.lastHiddenState().linear(transformer.wte().weight().value(), null));
+    }
+
+    /**
+     * The language-modelling loss: position t predicts token t + 1, so the logits of positions 0..T−2 are
+     * scored against the labels of positions 1..T−1 (mean cross-entropy, labels -100 skipped), as HF shifts them.
+     *
+     * @param labels {@code [B, T]}, usually the ids with -100 at padded positions
+     */
+    @Override
+    public Tensor loss(TokenBatch in, int[] labels) {
+        int b = in.batch();
+        int t = in.length();
+        if (labels.length != b * t) {
+            throw new IllegalArgumentException("causal LM needs one label per token: " + b * t + " tokens but "
+                    + labels.length + " labels");
+        }
+        Tensor logits = forward(in, ForwardOptions.DEFAULT).logits();                        // [B, T, V]
+        int[] next = new int[b * (t - 1)];                                                    // [B, T − 1]
+        for (int i = 0; i < b; i++) {
+            System.arraycopy(labels, i * t + 1, next, i * (t - 1), t - 1);
+        }
+        return Losses.crossEntropyLoss(logits.slice(1, 0, t - 1), next);                     // logits[:, :-1]
     }
 
     /** The logits of the last position only, {@code [B, V]}: one decoding step. */

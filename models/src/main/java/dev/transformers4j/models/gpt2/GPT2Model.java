@@ -2,6 +2,7 @@ package dev.transformers4j.models.gpt2;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
+import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Module;
@@ -24,6 +25,7 @@ public final class GPT2Model extends Module {
     final GPT2Config config;
     final Embedding wte;
     final Embedding wpe;
+    final Dropout drop;
     final ModuleList<GPT2Block> h;
     final LayerNorm lnF;
 
@@ -31,6 +33,7 @@ public final class GPT2Model extends Module {
         this.config = config;
         wte = child("wte", new Embedding(config.vocabSize(), config.nEmbd()));
         wpe = child("wpe", new Embedding(config.nPositions(), config.nEmbd()));
+        drop = child("drop", new Dropout(config.embdPdrop()));
         h = child("h", new ModuleList<>());
         for (int i = 0; i < config.nLayer(); i++) {
             h.add(new GPT2Block(config, i));
@@ -50,7 +53,7 @@ public final class GPT2Model extends Module {
         int b = in.batch();
         int t = in.length();
         Tensor mask = AttentionMask.causal(in.attentionMask(), b, t);           // [B, 1, T, P + T]
-        Tensor x = wte.forward(in.ids(), b, t).add(wpe.forward(in.positionIds(), b, t));  // [B, T, C]
+        Tensor x = drop.forward(wte.forward(in.ids(), b, t).add(wpe.forward(in.positionIds(), b, t)));  // [B, T, C]
         List<Tensor> hidden = new ArrayList<>();
         List<Tensor> attentions = new ArrayList<>();
         for (GPT2Block block : h) {

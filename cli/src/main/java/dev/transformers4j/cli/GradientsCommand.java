@@ -1,0 +1,202 @@
+package dev.transformers4j.cli;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Losses;
+import dev.transformers4j.core.nn.Parameter;
+import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.models.CausalLM;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.models.bert.BertForMaskedLM;
+import dev.transformers4j.models.bert.BertForSequenceClassification;
+import dev.transformers4j.pipelines.ModelResolver;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code t4j gradients}: the loss of a labelled batch and {@code ∂loss/∂parameter}, as HF's
+ * {@code model(**inputs, labels=labels).loss.backward()} in eval mode (dropout off).
+ */
+@Command(name = "gradients", mixinStandardHelpOptions = true,
+        description = "Compute a model's loss on token ids with labels and the gradient of its parameters.")
+final class GradientsCommand implements Callable<Integer> {
+
+    /** HF's base-model prefixes: {@code --param encoder.layer.0.*} also matches {@code bert.encoder.layer.0.*}. */
+    private static final List<String> BASE_PREFIXES = List.of("bert.", "transformer.");
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "A built-in model name or an HF folder.")
+    String model;
+
+    @Option(names = "--ids", required = true, description = "Comma-separated token ids of one sequence; repeat for a batch.")
+    List<String> ids;
+
+    @Option(names = "--type-ids", description = "Token type ids for the matching --ids (default all 0).")
+    List<String> typeIds = new ArrayList<>();
+
+    @Option(names = "--labels", description = "Labels for the matching --ids: one class index per sequence for "
+            + "sequence classification, one per token for language models (default for causal LMs: the ids).")
+    List<String> labels = new ArrayList<>();
+
+    @Option(names = "--param", description = "A parameter name or glob (encoder.layer.0.*); repeat. Default: all.")
+    List<String> params = new ArrayList<>();
+
+    @Option(names = "--json", description = "Print {\"loss\":..,\"gradients\":{\"NAME\":{\"shape\":..,\"data\":..}}}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        List<int[]> seqs = IdLists.parseAll("--ids", ids);
+        List<int[]> types = typeIds.isEmpty() ? null : IdLists.parseAll("--type-ids", typeIds);
+        if (types != null && types.size() != seqs.size()) {
+            throw new IllegalArgumentException("--type-ids: given " + types.size() + " times but --ids " + seqs.size()
+                    + " times (one --type-ids per --ids)");
+        }
+        PretrainedModel m = AutoModel.fromPretrained(ModelResolver.resolve(model));
+        TokenBatch batch = TokenBatch.rightPadded(seqs, types, 0);
+        int[] target = labels(m, batch, seqs);
+        Map<String, Parameter> selected = select(m.module().namedParameters());
+        m.module().eval().requiresGrad(false);
+        selected.values().forEach(p -> p.requiresGrad(true));      // only these gradients are computed
+        Tensor loss = m.loss(batch, target);
+        loss.backward();
+        print(loss.item(), selected);
+        return 0;
+    }
+
+    /** The labels as the model's loss takes them: {@code [B]} classes or {@code [B, T]} tokens, -100 at padding. */
+    private int[] labels(PretrainedModel m, TokenBatch batch, List<int[]> seqs) {
+        List<int[]> given = labels.isEmpty() ? null : IdLists.parseAll("--labels", labels);
+        if (m instanceof BertForSequenceClassification cls) {
+            return classLabels(given, seqs.size(), cls.config().numLabels());
+        }
+        if (!(m instanceof CausalLM) && !(m instanceof BertForMaskedLM)) {
+            throw new IllegalArgumentException(m.architecture() + " has no head with a loss; use a model with a "
+                    + "classification or language-model head");
+        }
+        if (given == null && !(m instanceof CausalLM)) {
+            throw new IllegalArgumentException("--labels: " + m.architecture() + " needs one label per token "
+                    + "(-100 for tokens that are not scored)");
+        }
+        List<int[]> perToken = given == null ? seqs : given;
+        if (perToken.size() != seqs.size()) {
+            throw new IllegalArgumentException("--labels: given " + perToken.size() + " times but --ids "
+                    + seqs.size() + " times (one --labels per --ids)");
+        }
+        int t = batch.length();
+        int[] out = new int[batch.batch() * t];
+        Arrays.fill(out, Losses.IGNORE_INDEX);
+        for (int i = 0; i < seqs.size(); i++) {
+            if (perToken.get(i).length != seqs.get(i).length) {
+                throw new IllegalArgumentException("--labels: sequence " + (i + 1) + " has " + seqs.get(i).length
+                        + " ids but " + perToken.get(i).length + " labels");
+            }
+            System.arraycopy(perToken.get(i), 0, out, i * t, perToken.get(i).length);
+        }
+        return out;
+    }
+
+    private static int[] classLabels(List<int[]> given, int batch, int numLabels) {
+        if (given == null) {
+            throw new IllegalArgumentException("--labels: sequence classification needs one class index per "
+                    + "sequence (--labels 2, repeated for each --ids)");
+        }
+        int[] out = given.stream().flatMapToInt(Arrays::stream).toArray();
+        if (out.length != batch) {
+            throw new IllegalArgumentException("--labels: sequence classification takes one class index per sequence: "
+                    + batch + " sequences but " + out.length + " labels");
+        }
+        for (int c : out) {
+            if (c < 0 || c >= numLabels) {
+                throw new IllegalArgumentException("--labels: class " + c + " is outside [0, " + numLabels + ")");
+            }
+        }
+        return out;
+    }
+
+    /** The parameters that {@code --param} names (all when none is given), in the model's order. */
+    private Map<String, Parameter> select(Map<String, Parameter> all) {
+        if (params.isEmpty()) {
+            return all;
+        }
+        Map<String, Parameter> out = new LinkedHashMap<>();
+        for (String pattern : params) {
+            Pattern glob = glob(pattern);
+            int before = out.size();
+            all.forEach((name, p) -> {
+                if (matches(glob, name)) {
+                    out.put(name, p);
+                }
+            });
+            if (out.size() == before && all.keySet().stream().noneMatch(n -> matches(glob, n))) {
+                throw new IllegalArgumentException("--param '" + pattern + "' matches no parameter (names look like '"
+                        + all.keySet().iterator().next() + "')");
+            }
+        }
+        return out;
+    }
+
+    private static boolean matches(Pattern glob, String name) {
+        if (glob.matcher(name).matches()) {
+            return true;
+        }
+        return BASE_PREFIXES.stream().anyMatch(p -> name.startsWith(p) && glob.matcher(name.substring(p.length())).matches());
+    }
+
+    /** {@code *} any characters (dots included), {@code ?} one character, everything else literal. */
+    private static Pattern glob(String g) {
+        StringBuilder re = new StringBuilder();
+        for (String part : g.split("(?=[*?])|(?<=[*?])")) {
+            re.append(switch (part) {
+                case "*" -> ".*";
+                case "?" -> ".";
+                default -> Pattern.quote(part);
+            });
+        }
+        return Pattern.compile(re.toString());
+    }
+
+    private void print(float loss, Map<String, Parameter> selected) {
+        var w = spec.commandLine().getOut();
+        if (!json) {
+            w.printf("loss %.6f%n", loss);
+            selected.forEach((name, p) -> w.printf("%-60s %-12s |g| %.6g%n", name, Arrays.toString(p.shape()),
+                    norm(gradOf(p))));
+            return;
+        }
+        try (Json j = new Json(w)) {
+            j.gen().writeNumberField("loss", loss);
+            j.gen().writeObjectFieldStart("gradients");
+            selected.forEach((name, p) -> j.tensor(name, gradOf(p)));
+            j.gen().writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The gradient, or zeros for a parameter the loss does not depend on. */
+    private static Tensor gradOf(Parameter p) {
+        return p.grad() != null ? p.grad() : Tensor.zeros(p.shape());
+    }
+
+    private static double norm(Tensor t) {
+        double s = 0;
+        for (float v : t.toArray()) {
+            s += (double) v * v;
+        }
+        return Math.sqrt(s);
+    }
+}
