@@ -1,0 +1,22 @@
+package dev.transformers4j.train;
+
+import java.nio.file.Path;
+
+/**
+ * Hears what the trainer does, as HF's {@code TrainerCallback}: for printing, for custom logging, or for
+ * stopping a run (throw). Every method does nothing by default.
+ */
+public interface TrainerCallback {
+
+    /** After each optimizer step. */
+    default void onStep(StepLog log) {
+    }
+
+    /** After each evaluation. */
+    default void onEvaluate(EvalLog log) {
+    }
+
+    /** After a checkpoint folder has been published. */
+    default void onSave(int step, Path checkpoint) {
+    }
+}
