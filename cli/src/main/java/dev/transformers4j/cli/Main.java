@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(name = "t4j", mixinStandardHelpOptions = true, version = "transformers4j 0.1.0",
         description = "Transformers in pure Java: run Hugging Face-layout models from the command line.",
         subcommands = {EmbedCommand.class, SimilarityCommand.class, TokenizeCommand.class, ConvertCommand.class,
-                ForwardCommand.class, GenerateCommand.class, GradientsCommand.class, CommandLine.HelpCommand.class})
+                ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
+                ClassifyCommand.class, EvaluateCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)

@@ -3,6 +3,7 @@ package dev.transformers4j.tokenizers.json;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.transformers4j.tokenizers.decoders.ByteLevelDecoder;
 import dev.transformers4j.tokenizers.decoders.Decoder;
+import dev.transformers4j.tokenizers.decoders.FuseDecoder;
 import dev.transformers4j.tokenizers.decoders.WordPieceDecoder;
 import dev.transformers4j.tokenizers.normalizers.BertNormalizer;
 import dev.transformers4j.tokenizers.normalizers.Lowercase;
@@ -71,7 +72,8 @@ final class ComponentReader {
             case "WordPiece" -> new WordPieceDecoder(fields.text(node, "prefix", path, "##"),
                     fields.bool(node, "cleanup", path, true));
             case "ByteLevel" -> ByteLevelDecoder.INSTANCE;
-            default -> throw fields.unsupported(path, "decoder", type, "WordPiece, ByteLevel");
+            case "Fuse" -> FuseDecoder.INSTANCE;
+            default -> throw fields.unsupported(path, "decoder", type, "WordPiece, ByteLevel, Fuse");
         };
     }
 
