@@ -1,0 +1,181 @@
+package dev.transformers4j.bench;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.transformers4j.core.Backend;
+import dev.transformers4j.core.Kernels;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code t4j bench gemm}: GFLOP/s of {@code Backend.current().matmul} on the products of BERT-small's linear
+ * layers over a 32 × 128-token batch (M = 4096 rows, or {@code --m}; {@code C = A·Bᵀ} as {@code nn.Linear}
+ * stores its weight).
+ */
+@Command(name = "gemm", mixinStandardHelpOptions = true,
+        description = "GFLOP/s of our SGEMM at BERT-small's shapes (M×N×K = 4096×384×384, 4096×1536×384, 4096×384×1536, B transposed).")
+final class GemmBenchCommand implements Callable<Integer> {
+
+    /** One product: {@code C[m, n] = A[m, k]·B[n, k]ᵀ}, named for what it is in a BERT layer. */
+    record Shape(String role, int m, int n, int k) {
+        double gflop() {
+            return 2.0 * m * n * k / 1e9;
+        }
+    }
+
+    /** BERT-small's linear layers with {@code m} rows (tokens in the batch). */
+    static List<Shape> shapes(int m) {
+        return List.of(new Shape("attention projection (q/k/v/o)", m, 384, 384),
+                new Shape("feed-forward up (intermediate)", m, 1536, 384),
+                new Shape("feed-forward down (output)", m, 384, 1536));
+    }
+
+    /** One measured product. */
+    record Result(String backend, Shape shape, double medianMs) {
+        double gflops() {
+            return shape.gflop() / (medianMs / 1e3);
+        }
+    }
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--backends", split = ",", defaultValue = "reference,vector",
+            description = "The kernel backends to time. Default: ${DEFAULT-VALUE}.")
+    List<String> backends;
+
+    @Option(names = "--m", defaultValue = "4096",
+            description = "Rows of A and C: the tokens of the batch (4096 = 32 × 128; 16 or 128 for one sequence). Default: ${DEFAULT-VALUE}.")
+    int m;
+
+    @Option(names = "--threads", defaultValue = "2", description = "Threads of the backend (the reference uses one). Default: ${DEFAULT-VALUE}.")
+    int threads;
+
+    @Option(names = "--warmup", defaultValue = "2", description = "Untimed calls per shape. Default: ${DEFAULT-VALUE}.")
+    int warmup;
+
+    @Option(names = "--repeats", defaultValue = "7", description = "Timed calls per shape (median kept). Default: ${DEFAULT-VALUE}.")
+    int repeats;
+
+    @Option(names = "--max-seconds", defaultValue = "4",
+            description = "Stop repeating a shape after this long, keeping at least one timed call (the reference is slow). Default: ${DEFAULT-VALUE}.")
+    double maxSeconds;
+
+    @Option(names = "--json", description = "Print {\"threads\":…,\"results\":[{\"backend\",\"m\",\"n\",\"k\",\"trans_b\",\"ms\",\"gflops\"},…]}.")
+    boolean json;
+
+    @Override
+    public Integer call() {
+        if (threads < 1 || repeats < 1 || warmup < 0 || m < 1) {
+            throw new ParameterException(spec.commandLine(), "--threads, --repeats and --m must be ≥ 1 and --warmup ≥ 0");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("bench: " + MachineInfo.detect().describe());
+        List<Result> results = new ArrayList<>();
+        Kernels previous = Backend.current();
+        try {
+            for (String name : backends) {
+                Backend.use(Backend.create(name.trim(), threads));
+                compileFirst();
+                for (Shape s : shapes(m)) {
+                    results.add(measure(name.trim(), s, err));
+                }
+            }
+        } finally {
+            Backend.use(previous);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            printJson(out, results);
+        } else {
+            printTable(out, results);
+        }
+        return 0;
+    }
+
+    /**
+     * Warm-up calls (stopped after half the time budget: the reference is slow), then timed calls until
+     * {@code repeats} or the budget is reached, at least one.
+     */
+    private Result measure(String backend, Shape s, PrintWriter err) {
+        GemmOperands x = GemmOperands.random(s.m(), s.n(), s.k());
+        Runnable call = () -> Backend.current().matmul(s.m(), s.n(), s.k(), x.a(), 0, s.k(), x.b(), 0, s.k(), true,
+                x.c(), 0, s.n(), false);
+        long budget = (long) (maxSeconds * 1e9);
+        long warmEnd = System.nanoTime() + budget / 2;
+        for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
+            call.run();
+        }
+        double[] ms = new double[repeats];
+        int done = 0;
+        long end = System.nanoTime() + budget;
+        while (done < repeats && (done == 0 || System.nanoTime() < end)) {
+            long start = System.nanoTime();
+            call.run();
+            ms[done++] = (System.nanoTime() - start) / 1e6;
+        }
+        Result r = new Result(backend, s, Timing.median(Arrays.copyOf(ms, done)));
+        err.printf(Locale.ROOT, "bench: %-9s %4d×%4d×%4d  median of %d: %8.2f ms  %7.1f GFLOP/s%n", backend, s.m(),
+                s.n(), s.k(), done, r.medianMs(), r.gflops());
+        err.flush();
+        return r;
+    }
+
+    /** Gets the backend's matrix multiply compiled by the JIT on a small product (half a second) before timing. */
+    private static void compileFirst() {
+        GemmOperands x = GemmOperands.random(128, 128, 128);
+        long end = System.nanoTime() + 500_000_000L;
+        while (System.nanoTime() < end) {
+            Backend.current().matmul(128, 128, 128, x.a(), 0, 128, x.b(), 0, 128, true, x.c(), 0, 128, false);
+        }
+    }
+
+    private void printTable(PrintWriter out, List<Result> results) {
+        out.printf(Locale.ROOT, "C[M,N] = A[M,K]·B[N,K]ᵀ, %d threads (reference: 1)%n%n", threads);
+        out.printf(Locale.ROOT, "%-10s %-32s %5s %5s %5s %10s %10s%n", "backend", "role", "M", "N", "K", "ms", "GFLOP/s");
+        for (Result r : results) {
+            Shape s = r.shape();
+            out.printf(Locale.ROOT, "%-10s %-32s %5d %5d %5d %10.2f %10.1f%n", r.backend(), s.role(), s.m(), s.n(), s.k(),
+                    r.medianMs(), r.gflops());
+        }
+        out.flush();
+    }
+
+    private void printJson(PrintWriter out, List<Result> results) {
+        StringWriter buffer = new StringWriter();
+        try (JsonGenerator g = new JsonFactory().createGenerator(buffer)) {
+            g.writeStartObject();
+            g.writeNumberField("threads", threads);
+            g.writeArrayFieldStart("results");
+            for (Result r : results) {
+                g.writeStartObject();
+                g.writeStringField("backend", r.backend());
+                g.writeNumberField("m", r.shape().m());
+                g.writeNumberField("n", r.shape().n());
+                g.writeNumberField("k", r.shape().k());
+                g.writeBooleanField("trans_b", true);
+                g.writeNumberField("ms", Math.round(r.medianMs() * 1000) / 1000.0);
+                g.writeNumberField("gflops", Math.round(r.gflops() * 100) / 100.0);
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println(buffer);
+        out.flush();
+    }
+}

@@ -1,0 +1,124 @@
+package dev.transformers4j.bench;
+
+import dev.transformers4j.core.Kernels;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A {@link Kernels} that forwards every call to another backend and adds up the wall time per operation
+ * (matrix products per shape), to show where a forward pass spends its time. Calls a backend makes to
+ * itself are not seen, so nothing is counted twice.
+ */
+final class TimingKernels implements Kernels {
+
+    /** Calls and total nanoseconds of one operation. */
+    static final class Tally {
+        long calls;
+        long nanos;
+        double flops;
+    }
+
+    private final Kernels inner;
+    private final Map<String, Tally> tallies = new LinkedHashMap<>();
+
+    TimingKernels(Kernels inner) {
+        this.inner = inner;
+    }
+
+    /** What was measured since the last {@link #reset()}, by operation, in order of first use. */
+    Map<String, Tally> tallies() {
+        return tallies;
+    }
+
+    void reset() {
+        tallies.clear();
+    }
+
+    private void add(String op, long start, double flops) {
+        long t = System.nanoTime() - start;
+        Tally s = tallies.computeIfAbsent(op, k -> new Tally());
+        s.calls++;
+        s.nanos += t;
+        s.flops += flops;
+    }
+
+    @Override
+    public String name() {
+        return inner.name();
+    }
+
+    @Override
+    public void matmul(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       boolean transB, float[] c, int cOff, int ldc, boolean accumulate) {
+        long t = System.nanoTime();
+        inner.matmul(m, n, k, a, aOff, lda, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
+        add("matmul " + m + "×" + n + "×" + k + (transB ? " Bᵀ" : ""), t, 2.0 * m * n * k);
+    }
+
+    @Override
+    public void matmulBatched(int batch, int m, int n, int k, float[] a, int[] aOffs, int lda, float[] b, int[] bOffs,
+                              int ldb, boolean transB, float[] c, int[] cOffs, int ldc) {
+        long t = System.nanoTime();
+        inner.matmulBatched(batch, m, n, k, a, aOffs, lda, b, bOffs, ldb, transB, c, cOffs, ldc);
+        add("matmulBatched " + batch + "×(" + m + "×" + n + "×" + k + (transB ? " Bᵀ)" : ")"), t,
+                2.0 * batch * m * n * k);
+    }
+
+    @Override
+    public void softmaxRows(float[] x, int off, int rows, int cols) {
+        long t = System.nanoTime();
+        inner.softmaxRows(x, off, rows, cols);
+        add("softmaxRows", t, 0);
+    }
+
+    @Override
+    public void layerNorm(float[] x, int xOff, float[] y, int yOff, int rows, int cols, float[] gamma, float[] beta,
+                          float eps) {
+        long t = System.nanoTime();
+        inner.layerNorm(x, xOff, y, yOff, rows, cols, gamma, beta, eps);
+        add("layerNorm", t, 0);
+    }
+
+    @Override
+    public void geluErf(float[] x, int off, int n) {
+        long t = System.nanoTime();
+        inner.geluErf(x, off, n);
+        add("geluErf", t, 0);
+    }
+
+    @Override
+    public void geluTanh(float[] x, int off, int n) {
+        long t = System.nanoTime();
+        inner.geluTanh(x, off, n);
+        add("geluTanh", t, 0);
+    }
+
+    @Override
+    public void addInPlace(float[] y, int yOff, float[] x, int xOff, int n) {
+        long t = System.nanoTime();
+        inner.addInPlace(y, yOff, x, xOff, n);
+        add("addInPlace", t, 0);
+    }
+
+    @Override
+    public void addRowVector(float[] x, int off, int rows, int cols, float[] bias, int biasOff) {
+        long t = System.nanoTime();
+        inner.addRowVector(x, off, rows, cols, bias, biasOff);
+        add("addRowVector (bias)", t, 0);
+    }
+
+    @Override
+    public void scale(float[] x, int off, int n, float s) {
+        long t = System.nanoTime();
+        inner.scale(x, off, n, s);
+        add("scale", t, 0);
+    }
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        long t = System.nanoTime();
+        float r = inner.dot(a, aOff, b, bOff, n);
+        add("dot", t, 2.0 * n);
+        return r;
+    }
+}
