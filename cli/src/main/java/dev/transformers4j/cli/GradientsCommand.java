@@ -3,13 +3,11 @@ package dev.transformers4j.cli;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Parameter;
-import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.bert.BertForMaskedLM;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
-import dev.transformers4j.pipelines.ModelResolver;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -20,6 +18,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,14 +37,8 @@ final class GradientsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A built-in model name or an HF folder.")
-    String model;
-
-    @Option(names = "--ids", required = true, description = "Comma-separated token ids of one sequence; repeat for a batch.")
-    List<String> ids;
-
-    @Option(names = "--type-ids", description = "Token type ids for the matching --ids (default all 0).")
-    List<String> typeIds = new ArrayList<>();
+    @Mixin
+    TokenIdOptions inputs;
 
     @Option(names = "--labels", description = "Labels for the matching --ids: one class index per sequence for "
             + "sequence classification, one per token for language models (default for causal LMs: the ids).")
@@ -59,14 +52,9 @@ final class GradientsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        List<int[]> seqs = IdLists.parseAll("--ids", ids);
-        List<int[]> types = typeIds.isEmpty() ? null : IdLists.parseAll("--type-ids", typeIds);
-        if (types != null && types.size() != seqs.size()) {
-            throw new IllegalArgumentException("--type-ids: given " + types.size() + " times but --ids " + seqs.size()
-                    + " times (one --type-ids per --ids)");
-        }
-        PretrainedModel m = AutoModel.fromPretrained(ModelResolver.resolve(model));
-        TokenBatch batch = TokenBatch.rightPadded(seqs, types, 0);
+        List<int[]> seqs = inputs.sequences();
+        TokenBatch batch = inputs.batch();
+        PretrainedModel m = inputs.load();
         int[] target = labels(m, batch, seqs);
         Map<String, Parameter> selected = select(m.module().namedParameters());
         m.module().eval().requiresGrad(false);

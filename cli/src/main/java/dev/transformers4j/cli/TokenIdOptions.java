@@ -1,0 +1,46 @@
+package dev.transformers4j.cli;
+
+import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.pipelines.ModelResolver;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/**
+ * The inputs of {@code forward} and {@code gradients}: a model and token ids given directly, one {@code --ids}
+ * per sequence, right-padded into one batch with an attention mask.
+ */
+final class TokenIdOptions {
+
+    @Option(names = "--model", required = true, description = "A built-in model name or an HF folder.")
+    String model;
+
+    @Option(names = "--ids", required = true, description = "Comma-separated token ids of one sequence; repeat for a batch.")
+    List<String> ids;
+
+    @Option(names = "--type-ids", description = "Token type ids for the matching --ids (default all 0).")
+    List<String> typeIds = new ArrayList<>();
+
+    /** The sequences as given, unpadded. */
+    List<int[]> sequences() {
+        return IdLists.parseAll("--ids", ids);
+    }
+
+    /** The sequences right-padded into one batch (T = the longest). */
+    TokenBatch batch() {
+        List<int[]> seqs = sequences();
+        List<int[]> types = typeIds.isEmpty() ? null : IdLists.parseAll("--type-ids", typeIds);
+        if (types != null && types.size() != seqs.size()) {
+            throw new IllegalArgumentException("--type-ids: given " + types.size() + " times but --ids " + seqs.size()
+                    + " times (one --type-ids per --ids)");
+        }
+        return TokenBatch.rightPadded(seqs, types, 0);
+    }
+
+    /** The model named by {@code --model}. */
+    PretrainedModel load() {
+        return AutoModel.fromPretrained(ModelResolver.resolve(model));
+    }
+}
