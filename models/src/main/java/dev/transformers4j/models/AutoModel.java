@@ -22,7 +22,8 @@ public final class AutoModel {
         return switch (type) {
             case "bert" -> BertAuto.fromPretrained(dir);
             case "gpt2" -> GPT2LMHeadModel.fromPretrained(dir);
-            default -> throw c.error("model_type", "unsupported model type '" + type + "' (supported: bert, gpt2)");
+            case "marian" -> dev.transformers4j.models.marian.MarianMTModel.fromPretrained(dir);
+            default -> throw c.error("model_type", "unsupported model type '" + type + "' (supported: bert, gpt2, marian)");
         };
     }
 }

@@ -1,0 +1,144 @@
+package dev.transformers4j.models.marian;
+
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Losses;
+import dev.transformers4j.core.nn.Module;
+import dev.transformers4j.core.nn.Parameter;
+import dev.transformers4j.models.ForwardOptions;
+import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.ModelOutput;
+import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.models.io.Checkpoint;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.SafeTensors;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Marian for translation: {@code logits = h·Eᵀ + final_logits_bias}. As in §3.4 one matrix E
+ * ({@code model.shared.weight}) is the source embedding, the target embedding and the pre-softmax linear
+ * transformation (tied three ways, stored once). The bias is a buffer in HF (never trained there); here it
+ * is a parameter so that it loads and saves by name.
+ */
+public final class MarianMTModel extends Module implements PretrainedModel {
+
+    final MarianModel model;
+    final Parameter finalLogitsBias;
+    private final MarianConfig config;
+
+    public MarianMTModel(MarianConfig config) {
+        this.config = config;
+        model = child("model", new MarianModel(config));
+        finalLogitsBias = parameter("final_logits_bias", 1, config.vocabSize());
+    }
+
+    /** Loads {@code config.json} + {@code model.safetensors} from an HF folder. */
+    public static MarianMTModel fromPretrained(Path dir) {
+        MarianMTModel m = new MarianMTModel(MarianConfig.read(dir.resolve("config.json")));
+        Path weights = dir.resolve("model.safetensors");
+        try (SafeTensors st = SafeTensors.open(weights)) {
+            List<String> missing = Checkpoint.load(m, st, "model.");
+            if (!missing.isEmpty()) {
+                var p = m.namedParameters().get(missing.get(0));
+                throw new ModelFileException(weights, "tensor '" + missing.get(0) + "' is missing (expected shape "
+                        + Arrays.toString(p.shape()) + ")"
+                        + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+            }
+        }
+        return m;
+    }
+
+    /** Teacher forcing: logits {@code [B, T, V]} for decoder ids {@code [B, T]} given the source. */
+    public Seq2SeqLMOutput forward(TokenBatch source, int[] decoderIds, ForwardOptions options) {
+        Seq2SeqLMOutput out = model.forward(source, decoderIds, options);
+        return out.withLogits(lmHead(out.decoderLastHiddenState()));
+    }
+
+    /** An encoder-decoder model needs target ids too; see {@link #forward(TokenBatch, int[], ForwardOptions)}. */
+    @Override
+    public ModelOutput forward(TokenBatch input, ForwardOptions options) {
+        throw new UnsupportedOperationException("MarianMTModel is an encoder-decoder model: pass decoder ids too"
+                + " (forward(source, decoderIds, options)), or generate from the source");
+    }
+
+    /**
+     * The translation loss as HF computes it from {@code labels}: the decoder reads the labels shifted right
+     * behind {@code decoder_start_token_id} (-100 read as padding) and each position is scored against its
+     * label (mean cross-entropy, -100 skipped).
+     *
+     * @param labels {@code [B, T]} target ids, -100 where nothing is predicted
+     */
+    @Override
+    public Tensor loss(TokenBatch source, int[] labels) {
+        Tensor logits = forward(source, shiftTokensRight(labels, source.batch()), ForwardOptions.DEFAULT).logits();
+        return Losses.crossEntropyLoss(logits, labels);                                   // over [B·T, V]
+    }
+
+    /** HF's {@code shift_tokens_right}: {@code [start, y_0 … y_{T−2}]} per row, -100 replaced by the pad id. */
+    public int[] shiftTokensRight(int[] labels, int batch) {
+        int t = labels.length / batch;
+        int[] out = new int[labels.length];
+        for (int b = 0; b < batch; b++) {
+            out[b * t] = config.decoderStartTokenId();
+            for (int i = 1; i < t; i++) {
+                int y = labels[b * t + i - 1];
+                out[b * t + i] = y == Losses.IGNORE_INDEX ? config.padTokenId() : y;
+            }
+        }
+        return out;
+    }
+
+    /** Runs the encoder once and projects its output for every decoder layer's cross-attention. */
+    public MarianCrossAttentionCache encode(TokenBatch source) {
+        Tensor h = model.encode(source, ForwardOptions.DEFAULT).lastHiddenState();        // [B, S, C]
+        return model.crossAttentionCache(h, source);
+    }
+
+    /**
+     * One decoding step: the logits {@code [B, V]} after the last of the new tokens {@code ids [B, T]}, which
+     * follow the tokens in {@code cache} (extended by them).
+     */
+    public Tensor nextTokenLogits(int[] ids, int t, MarianCrossAttentionCache encoder, KVCache cache) {
+        int b = ids.length / t;
+        Tensor h = model.decode(ids, b, t, encoder, cache);                                // [B, T, C]
+        return lmHead(h.select(1, t - 1));                                                 // [B, V]
+    }
+
+    /** A decoder self-attention cache for up to {@code capacity} target positions. */
+    public KVCache newCache(int batch, int capacity) {
+        return model.decoder().newCache(batch, capacity);
+    }
+
+    /** {@code [..., C] → [..., V]}: the shared embedding transposed, plus {@code final_logits_bias}. */
+    private Tensor lmHead(Tensor h) {
+        Tensor bias = finalLogitsBias.value().reshape(config.vocabSize());                 // [1, V] → [V]
+        return h.linear(model.shared().weight().value(), bias);
+    }
+
+    public MarianConfig config() {
+        return config;
+    }
+
+    public MarianModel model() {
+        return model;
+    }
+
+    @Override
+    public String architecture() {
+        return "MarianMTModel";
+    }
+
+    @Override
+    public Module module() {
+        return this;
+    }
+
+    @Override
+    public void savePretrained(Path dir) {
+        ConfigJson.write(dir.resolve("config.json"), config.toJson());
+        Checkpoint.save(this, dir.resolve("model.safetensors"));
+    }
+}
