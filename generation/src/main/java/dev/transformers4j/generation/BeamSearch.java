@@ -3,7 +3,6 @@ package dev.transformers4j.generation;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.generation.logits.LogitsProcessorList;
 import dev.transformers4j.generation.logits.ScoreMath;
-import dev.transformers4j.models.CausalLM;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -17,15 +16,15 @@ import java.util.List;
  */
 final class BeamSearch {
 
-    private final CausalLM model;
+    private final DecodingSession decoder;
     private final GenerationConfig config;
     private final GenerationPlan plan;
     private final StoppingCriteria stopping;
     private final BeamGroup[] groups;
     private final int beams;
 
-    BeamSearch(CausalLM model, GenerationConfig config, GenerationPlan plan, StoppingCriteria stopping) {
-        this.model = model;
+    BeamSearch(DecodingSession decoder, GenerationConfig config, GenerationPlan plan, StoppingCriteria stopping) {
+        this.decoder = decoder;
         this.config = config;
         this.plan = plan;
         this.stopping = stopping;
@@ -39,12 +38,11 @@ final class BeamSearch {
 
     GenerateOutput run() {
         int rows = plan.rows();
-        int vocab = model.vocabSize();
         int beamsToKeep = Math.max(2, 1 + config.eosTokenIds().size()) * beams;
         LogitsProcessorList processors = LogitsProcessorList.forConfig(config, plan.promptLength(), plan.maxLength());
-        IncrementalDecoder decoder = new IncrementalDecoder(model, rows, plan.maxLength());
         List<Tensor> scores = new ArrayList<>();
         float[] logProbs = decoder.prefill(plan.prompts());                      // [B·K, V]
+        int vocab = logProbs.length / rows;
         for (int cur = plan.promptLength(); ; cur++) {
             for (int r = 0; r < rows; r++) {
                 ScoreMath.logSoftmax(logProbs, r * vocab, vocab);

@@ -23,6 +23,8 @@ import java.util.List;
  * @param eosTokenIds        {@code eos_token_id}: one or several end-of-sequence ids (empty = none)
  * @param padTokenId         {@code pad_token_id}: fills finished rows; null = the first EOS id, as HF does
  * @param bosTokenId         {@code bos_token_id} (informational)
+ * @param decoderStartTokenId {@code decoder_start_token_id}: the first decoder token of an encoder-decoder model
+ *                           (null = the model's own)
  * @param forcedEosTokenId   {@code forced_eos_token_id}: forced as the last token at max_length (null = off)
  * @param numBeams           {@code num_beams} (1 = no beam search)
  * @param lengthPenalty      {@code length_penalty} (1.0): beam score = sum of log-probs / length^length_penalty
@@ -35,7 +37,7 @@ import java.util.List;
 public record GenerationConfig(Integer maxNewTokens, int maxLength, int minNewTokens, boolean doSample,
         double temperature, int topK, double topP, Double minP, double typicalP, double repetitionPenalty,
         int noRepeatNgramSize, List<List<Integer>> badWordsIds, List<Integer> eosTokenIds, Integer padTokenId,
-        Integer bosTokenId, Integer forcedEosTokenId, int numBeams, double lengthPenalty,
+        Integer bosTokenId, Integer decoderStartTokenId, Integer forcedEosTokenId, int numBeams, double lengthPenalty,
         EarlyStopping earlyStopping, int numReturnSequences, Long seed, List<String> stopStrings,
         boolean outputScores) {
 
@@ -48,6 +50,8 @@ public record GenerationConfig(Integer maxNewTokens, int maxLength, int minNewTo
         validateSampling(doSample, temperature, topK, topP, minP, typicalP, repetitionPenalty);
         validateSearch(doSample, numBeams, numReturnSequences, lengthPenalty);
         validateTokens(badWordsIds, eosTokenIds, padTokenId, forcedEosTokenId, stopStrings);
+        check(decoderStartTokenId == null || decoderStartTokenId >= 0, "decoder_start_token_id", "a token id ≥ 0",
+                decoderStartTokenId);
     }
 
     /** HF's defaults: greedy search, at most 20 tokens in all. */

@@ -21,6 +21,7 @@ public final class GenerationConfigBuilder {
     private List<Integer> eosTokenIds = List.of();
     private Integer padTokenId;
     private Integer bosTokenId;
+    private Integer decoderStartTokenId;
     private Integer forcedEosTokenId;
     private int numBeams = 1;
     private double lengthPenalty = 1.0;
@@ -49,6 +50,7 @@ public final class GenerationConfigBuilder {
         eosTokenIds = c.eosTokenIds();
         padTokenId = c.padTokenId();
         bosTokenId = c.bosTokenId();
+        decoderStartTokenId = c.decoderStartTokenId();
         forcedEosTokenId = c.forcedEosTokenId();
         numBeams = c.numBeams();
         lengthPenalty = c.lengthPenalty();
@@ -62,7 +64,7 @@ public final class GenerationConfigBuilder {
     public GenerationConfig build() {
         return new GenerationConfig(maxNewTokens, maxLength, minNewTokens, doSample, temperature, topK, topP, minP,
                 typicalP, repetitionPenalty, noRepeatNgramSize, badWordsIds, eosTokenIds, padTokenId, bosTokenId,
-                forcedEosTokenId, numBeams, lengthPenalty, earlyStopping, numReturnSequences, seed, stopStrings,
+                decoderStartTokenId, forcedEosTokenId, numBeams, lengthPenalty, earlyStopping, numReturnSequences, seed, stopStrings,
                 outputScores);
     }
 
@@ -83,6 +85,7 @@ public final class GenerationConfigBuilder {
     public GenerationConfigBuilder eosTokenId(int... v) { eosTokenIds = Arrays.stream(v).boxed().toList(); return this; }
     public GenerationConfigBuilder padTokenId(Integer v) { padTokenId = v; return this; }
     public GenerationConfigBuilder bosTokenId(Integer v) { bosTokenId = v; return this; }
+    public GenerationConfigBuilder decoderStartTokenId(Integer v) { decoderStartTokenId = v; return this; }
     public GenerationConfigBuilder forcedEosTokenId(Integer v) { forcedEosTokenId = v; return this; }
     public GenerationConfigBuilder numBeams(int v) { numBeams = v; return this; }
     public GenerationConfigBuilder lengthPenalty(double v) { lengthPenalty = v; return this; }

@@ -31,6 +31,7 @@ final class GenerationConfigJson {
                 .eosTokenIds(intOrList(json, "eos_token_id"))
                 .padTokenId(json.getIntOrNull("pad_token_id"))
                 .bosTokenId(json.getIntOrNull("bos_token_id"))
+                .decoderStartTokenId(json.getIntOrNull("decoder_start_token_id"))
                 .forcedEosTokenId(json.getIntOrNull("forced_eos_token_id"))
                 .numBeams(json.getInt("num_beams", 1))
                 .lengthPenalty(json.getDouble("length_penalty", 1.0))

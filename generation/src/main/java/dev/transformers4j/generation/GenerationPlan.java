@@ -2,11 +2,14 @@ package dev.transformers4j.generation;
 
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.TokenBatch;
+import java.util.Arrays;
 
 /**
- * The shape of one generate call, checked against the model before any work: the prompts repeated once per
- * beam or returned sample (HF's {@code _expand_inputs_for_generation}, {@code repeat_interleave}), the padded
+ * The shape of one generate call, checked against the model before any work: the decoder prompts repeated once
+ * per beam or returned sample (HF's {@code _expand_inputs_for_generation}, {@code repeat_interleave}), the padded
  * prompt length P and the total length {@code max_length} (HF: {@code P + max_new_tokens} when that is set).
+ * For a decoder-only model the prompts are the user's left-padded ones; for an encoder-decoder model every
+ * decoder prompt is the one {@code decoder_start_token_id} (P = 1) and max_length counts decoder tokens.
  *
  * @param prompts       {@code [batch · rowsPerPrompt, P]}
  * @param batch         the number of prompts
@@ -15,6 +18,10 @@ import dev.transformers4j.models.TokenBatch;
 record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int promptLength, int maxLength) {
 
     static GenerationPlan of(CausalLM model, TokenBatch prompts, GenerationConfig c) {
+        return forDecoderOnly(model.maxPositions(), prompts, c);
+    }
+
+    static GenerationPlan forDecoderOnly(int nPositions, TokenBatch prompts, GenerationConfig c) {
         int p = prompts.length();
         if (prompts.batch() == 0 || p == 0) {
             throw new IllegalArgumentException("generate needs a non-empty prompt but got [" + prompts.batch() + ", "
@@ -22,7 +29,6 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
         }
         checkLeftPadded(prompts);
         int maxLength = c.maxNewTokens() != null ? p + c.maxNewTokens() : c.maxLength();
-        int nPositions = model.maxPositions();
         if (p > nPositions) {
             throw new IllegalArgumentException("the prompt has " + p + " tokens but the model's n_positions is "
                     + nPositions);
@@ -38,6 +44,41 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
         }
         int per = c.isBeamSearch() ? c.numBeams() : c.numReturnSequences();
         return new GenerationPlan(repeatInterleave(prompts, per), prompts.batch(), per, p, maxLength);
+    }
+
+    /**
+     * An encoder-decoder call: {@code sources [B, S]} right-padded, each decoder row starting with
+     * {@code startId}; {@code maxPositions} bounds both the source length and max_length.
+     */
+    static GenerationPlan forSeq2Seq(int maxPositions, int startId, TokenBatch sources, GenerationConfig c) {
+        int s = sources.length();
+        if (sources.batch() == 0 || s == 0) {
+            throw new IllegalArgumentException("generate needs a non-empty source but got [" + sources.batch() + ", "
+                    + s + "]");
+        }
+        checkRightPadded(sources);
+        if (s > maxPositions) {
+            throw new IllegalArgumentException("the source has " + s + " tokens but the model's"
+                    + " max_position_embeddings is " + maxPositions);
+        }
+        int maxLength = c.maxNewTokens() != null ? 1 + c.maxNewTokens() : c.maxLength();
+        if (maxLength > maxPositions) {
+            throw new IllegalArgumentException("max_length " + maxLength + " (decoder start + " + (maxLength - 1)
+                    + " new tokens) exceeds the model's max_position_embeddings " + maxPositions
+                    + "; lower max_new_tokens to at most " + (maxPositions - 1));
+        }
+        if (maxLength <= 1) {
+            throw new IllegalArgumentException("max_length " + maxLength + " counts the decoder start token, so it"
+                    + " leaves nothing to generate; set max_new_tokens instead");
+        }
+        int per = c.isBeamSearch() ? c.numBeams() : c.numReturnSequences();
+        int rows = sources.batch() * per;
+        int[] start = new int[rows];
+        Arrays.fill(start, startId);
+        int[] ones = new int[rows];
+        Arrays.fill(ones, 1);
+        TokenBatch prompts = new TokenBatch(rows, 1, start, new int[rows], ones);
+        return new GenerationPlan(prompts, sources.batch(), per, 1, maxLength);
     }
 
     int rows() {
@@ -56,6 +97,19 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
                 if (prompts.attentionMask()[b * t + i - 1] == 1 && prompts.attentionMask()[b * t + i] == 0) {
                     throw new IllegalArgumentException("prompt row " + b + " is right-padded (mask 1 at " + (i - 1)
                             + ", 0 at " + i + "); a decoder-only model generates from LEFT-padded prompts");
+                }
+            }
+        }
+    }
+
+    /** Encoder sources need padding on the right (Marian's positions count from the first token). */
+    private static void checkRightPadded(TokenBatch sources) {
+        int t = sources.length();
+        for (int b = 0; b < sources.batch(); b++) {
+            for (int i = 1; i < t; i++) {
+                if (sources.attentionMask()[b * t + i - 1] == 0 && sources.attentionMask()[b * t + i] == 1) {
+                    throw new IllegalArgumentException("source row " + b + " is left-padded (mask 0 at " + (i - 1)
+                            + ", 1 at " + i + "); an encoder-decoder model generates from RIGHT-padded sources");
                 }
             }
         }

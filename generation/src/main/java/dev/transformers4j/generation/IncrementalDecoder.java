@@ -6,11 +6,11 @@ import dev.transformers4j.models.KVCache;
 import dev.transformers4j.models.TokenBatch;
 
 /**
- * Runs a causal model one step at a time over a KV cache allocated once for the whole generation. Positions
+ * The {@link DecodingSession} of a decoder-only model: runs a causal model one step at a time over a KV cache allocated once for the whole generation. Positions
  * follow HF's {@code prepare_inputs_for_generation}: {@code position_ids = cumsum(attention_mask) − 1} (padded
  * prompt positions 1), so a left-padded row continues from its real length; each new token extends the mask by 1.
  */
-final class IncrementalDecoder {
+final class IncrementalDecoder implements DecodingSession {
 
     private final CausalLM model;
     private final KVCache cache;
@@ -27,7 +27,8 @@ final class IncrementalDecoder {
     }
 
     /** Runs the left-padded prompts {@code [rows, P]}; returns the next-token logits {@code [rows, V]}. */
-    float[] prefill(TokenBatch prompts) {
+    @Override
+    public float[] prefill(TokenBatch prompts) {
         mask = prompts.attentionMask().clone();
         length = prompts.length();
         for (int r = 0; r < rows; r++) {
@@ -37,7 +38,8 @@ final class IncrementalDecoder {
     }
 
     /** Runs one new token per row; returns the next-token logits {@code [rows, V]}. */
-    float[] step(int[] tokens) {
+    @Override
+    public float[] step(int[] tokens) {
         int[] grown = new int[rows * (length + 1)];                  // [rows, length + 1]
         int[] positions = new int[rows];
         for (int r = 0; r < rows; r++) {
@@ -51,7 +53,8 @@ final class IncrementalDecoder {
     }
 
     /** Row i continues from row {@code from[i]} (beam search): cache, mask and positions are copied. */
-    void reorder(int[] from) {
+    @Override
+    public void reorder(int[] from) {
         cache.reorder(from);
         int[] newMask = new int[mask.length];
         int[] newReal = new int[rows];

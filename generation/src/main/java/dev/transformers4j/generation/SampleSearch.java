@@ -3,7 +3,6 @@ package dev.transformers4j.generation;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.generation.logits.LogitsProcessorList;
 import dev.transformers4j.generation.logits.ScoreMath;
-import dev.transformers4j.models.CausalLM;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -16,7 +15,7 @@ import java.util.SplittableRandom;
  */
 final class SampleSearch {
 
-    private final CausalLM model;
+    private final DecodingSession decoder;
     private final GenerationConfig config;
     private final GenerationPlan plan;
     private final StoppingCriteria stopping;
@@ -26,9 +25,9 @@ final class SampleSearch {
     private final int[] generated;       // per row: new tokens before it was done
     private final boolean[] unfinished;
 
-    SampleSearch(CausalLM model, GenerationConfig config, GenerationPlan plan, StoppingCriteria stopping,
+    SampleSearch(DecodingSession decoder, GenerationConfig config, GenerationPlan plan, StoppingCriteria stopping,
             Streamer streamer) {
-        this.model = model;
+        this.decoder = decoder;
         this.config = config;
         this.plan = plan;
         this.stopping = stopping;
@@ -48,7 +47,6 @@ final class SampleSearch {
         }
         Arrays.fill(unfinished, true);
         LogitsProcessorList processors = LogitsProcessorList.forConfig(config, p, plan.maxLength());
-        IncrementalDecoder decoder = new IncrementalDecoder(model, rows, plan.maxLength());
         List<Tensor> scores = new ArrayList<>();
         float[] logits = decoder.prefill(plan.prompts());                      // [rows, V]
         for (int cur = p; ; cur++) {

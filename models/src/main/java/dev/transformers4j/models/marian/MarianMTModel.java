@@ -8,6 +8,7 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.KVCache;
 import dev.transformers4j.models.ModelOutput;
 import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.Seq2SeqLM;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
@@ -23,7 +24,7 @@ import java.util.List;
  * transformation (tied three ways, stored once). The bias is a buffer in HF (never trained there); here it
  * is a parameter so that it loads and saves by name.
  */
-public final class MarianMTModel extends Module implements PretrainedModel {
+public final class MarianMTModel extends Module implements PretrainedModel, Seq2SeqLM<MarianCrossAttentionCache> {
 
     final MarianModel model;
     final Parameter finalLogitsBias;
@@ -98,9 +99,52 @@ public final class MarianMTModel extends Module implements PretrainedModel {
     }
 
     /**
+     * Encodes the source once, repeats each row {@code copies} times (one per beam or returned sequence), then
+     * projects the repeated encoder output into the cross-attention cache.
+     */
+    @Override
+    public MarianCrossAttentionCache encode(TokenBatch source, int copies) {
+        Tensor h = model.encode(source, ForwardOptions.DEFAULT).lastHiddenState();        // [B, S, C]
+        if (copies == 1) {
+            return model.crossAttentionCache(h, source);
+        }
+        return model.crossAttentionCache(repeatRows(h, copies), repeatRows(source, copies)); // [B·n, S, C]
+    }
+
+    /** {@code [B, ...] → [B·n, ...]}, row b repeated n times in place. */
+    private static Tensor repeatRows(Tensor x, int n) {
+        float[] in = x.toArray();
+        int b = x.size(0);
+        int row = in.length / b;
+        float[] out = new float[in.length * n];
+        for (int r = 0; r < b * n; r++) {
+            System.arraycopy(in, (r / n) * row, out, r * row, row);
+        }
+        int[] shape = x.shape().clone();
+        shape[0] = b * n;
+        return Tensor.of(out, shape);
+    }
+
+    private static TokenBatch repeatRows(TokenBatch in, int n) {
+        int t = in.length();
+        int rows = in.batch() * n;
+        int[] ids = new int[rows * t];
+        int[] types = new int[rows * t];
+        int[] mask = new int[rows * t];
+        for (int r = 0; r < rows; r++) {
+            int src = (r / n) * t;
+            System.arraycopy(in.ids(), src, ids, r * t, t);
+            System.arraycopy(in.typeIds(), src, types, r * t, t);
+            System.arraycopy(in.attentionMask(), src, mask, r * t, t);
+        }
+        return new TokenBatch(rows, t, ids, types, mask);
+    }
+
+    /**
      * One decoding step: the logits {@code [B, V]} after the last of the new tokens {@code ids [B, T]}, which
      * follow the tokens in {@code cache} (extended by them).
      */
+    @Override
     public Tensor nextTokenLogits(int[] ids, int t, MarianCrossAttentionCache encoder, KVCache cache) {
         int b = ids.length / t;
         Tensor h = model.decode(ids, b, t, encoder, cache);                                // [B, T, C]
@@ -108,6 +152,7 @@ public final class MarianMTModel extends Module implements PretrainedModel {
     }
 
     /** A decoder self-attention cache for up to {@code capacity} target positions. */
+    @Override
     public KVCache newCache(int batch, int capacity) {
         return model.decoder().newCache(batch, capacity);
     }
@@ -116,6 +161,21 @@ public final class MarianMTModel extends Module implements PretrainedModel {
     private Tensor lmHead(Tensor h) {
         Tensor bias = finalLogitsBias.value().reshape(config.vocabSize());                 // [1, V] → [V]
         return h.linear(model.shared().weight().value(), bias);
+    }
+
+    @Override
+    public int decoderStartTokenId() {
+        return config.decoderStartTokenId();
+    }
+
+    @Override
+    public int maxPositions() {
+        return config.maxPositionEmbeddings();
+    }
+
+    @Override
+    public int vocabSize() {
+        return config.vocabSize();
     }
 
     public MarianConfig config() {
