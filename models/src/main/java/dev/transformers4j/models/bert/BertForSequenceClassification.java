@@ -10,6 +10,7 @@ import dev.transformers4j.models.ModelOutput;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import java.nio.file.Path;
+import java.util.Map;
 
 /** BERT with a classifier on the pooled {@code [CLS]} state: {@code logits = classifier(dropout(pooler_output))}. */
 public final class BertForSequenceClassification extends Module implements PretrainedModel {
@@ -29,6 +30,25 @@ public final class BertForSequenceClassification extends Module implements Pretr
     /** Loads an HF folder. */
     public static BertForSequenceClassification fromPretrained(Path dir) {
         return (BertForSequenceClassification) BertPretrained.load(dir, "BertForSequenceClassification");
+    }
+
+    /**
+     * A new classifier on a pretrained encoder, for fine-tuning (as HF's
+     * {@code BertForSequenceClassification.from_pretrained(encoder, id2label=...)}): the encoder weights come from
+     * {@code encoderDir}'s {@code model.safetensors} (a {@code BertModel} checkpoint, its names with or without the
+     * {@code bert.} prefix); the classifier, and the pooler when the checkpoint has none, get HF's initialisation
+     * (normal(0, initializer_range), zero biases). A head stored in the checkpoint is ignored.
+     *
+     * @param id2label the class names by id 0..L−1, written to the config
+     * @throws dev.transformers4j.models.io.ModelFileException naming the file and the first missing encoder tensor
+     */
+    public static BertForSequenceClassification fromEncoder(Path encoderDir, Map<Integer, String> id2label) {
+        return fromEncoder(encoderDir, id2label, 42);
+    }
+
+    /** {@link #fromEncoder(Path, Map)} with the new weights drawn from {@code seed}. */
+    public static BertForSequenceClassification fromEncoder(Path encoderDir, Map<Integer, String> id2label, long seed) {
+        return BertPretrained.withNewHead(encoderDir, id2label, seed);
     }
 
     /** Adds {@code logits [B, L]}. */

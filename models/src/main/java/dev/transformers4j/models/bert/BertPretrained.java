@@ -8,7 +8,9 @@ import dev.transformers4j.models.io.Init;
 import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.SafeTensors;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +33,7 @@ final class BertPretrained {
             PretrainedModel model = arch.equals("BertModel") && !hasPooler
                     ? new BertModel(config, false) : create(arch, config, dir.resolve("config.json"));
             List<String> missing = Checkpoint.load(model.module(), st, "bert.");
-            List<String> missingBase = missing.stream().filter(n -> !isHead(n)).toList();
-            if (!missingBase.isEmpty()) {
-                var p = model.module().namedParameters().get(missingBase.get(0));
-                throw new ModelFileException(weights, "tensor '" + missingBase.get(0) + "' is missing (expected shape "
-                        + java.util.Arrays.toString(p.shape()) + ")" + (missingBase.size() > 1
-                        ? " and " + (missingBase.size() - 1) + " more" : ""));
-            }
+            requireBase(weights, model.module(), missing);
             if (!missing.isEmpty()) {
                 LOG.warn("{}: {} newly initialised (not in the checkpoint): {}; train the model before using it",
                         weights, model.architecture(), missing);
@@ -45,6 +41,35 @@ final class BertPretrained {
             }
             return model;
         }
+    }
+
+    /**
+     * A sequence classifier on the encoder of {@code dir}: the {@code bert.*} weights come from the checkpoint
+     * (stored with or without the {@code bert.} prefix); the classifier, and the pooler when the checkpoint has
+     * none, get HF's initialisation from {@code seed}. A head stored in the checkpoint is not used.
+     */
+    static BertForSequenceClassification withNewHead(Path dir, Map<Integer, String> id2label, long seed) {
+        for (int i = 0; i < Math.max(1, id2label.size()); i++) {
+            if (id2label.get(i) == null) {
+                throw new IllegalArgumentException("id2label: expected the class ids 0.." + (id2label.size() - 1)
+                        + " (at least one) but was " + id2label);
+            }
+        }
+        BertConfig config = BertConfig.read(dir.resolve("config.json"))
+                .withHead("BertForSequenceClassification", id2label);
+        BertForSequenceClassification model = new BertForSequenceClassification(config);
+        Path weights = dir.resolve("model.safetensors");
+        List<String> fresh = new ArrayList<>();
+        try (SafeTensors st = SafeTensors.open(weights)) {
+            for (String name : Checkpoint.load(model.bert, st, "bert.")) {
+                fresh.add("bert." + name);
+            }
+        }
+        requireBase(weights, model, fresh);
+        model.classifier.forEachParameter((name, p) -> fresh.add("classifier." + name));
+        LOG.info("{}: new {} head with {} labels; initialised: {}", dir, model.architecture(), id2label.size(), fresh);
+        Init.initialize(model, fresh, config.initializerRange(), seed);
+        return model;
     }
 
     /** A new model with HF's initialisation, for the given architecture. */
@@ -62,6 +87,17 @@ final class BertPretrained {
         String arch = ((PretrainedModel) model).architecture();
         ConfigJson.write(dir.resolve("config.json"), config.withHead(arch, config.id2label()).toJson());
         Checkpoint.save(model, dir.resolve("model.safetensors"));
+    }
+
+    /** Fails naming the first tensor of the base model (not a head or the pooler) that the checkpoint lacks. */
+    private static void requireBase(Path weights, Module model, List<String> missing) {
+        List<String> missingBase = missing.stream().filter(n -> !isHead(n)).toList();
+        if (!missingBase.isEmpty()) {
+            var p = model.namedParameters().get(missingBase.get(0));
+            throw new ModelFileException(weights, "tensor '" + missingBase.get(0) + "' is missing (expected shape "
+                    + java.util.Arrays.toString(p.shape()) + ")" + (missingBase.size() > 1
+                    ? " and " + (missingBase.size() - 1) + " more" : ""));
+        }
     }
 
     private static boolean isHead(String name) {

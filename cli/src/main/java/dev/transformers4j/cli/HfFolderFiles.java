@@ -1,0 +1,100 @@
+package dev.transformers4j.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.tokenizers.Tokenizer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The files beside config.json and model.safetensors that make a trained model's folder load in Python as it
+ * does here: {@code tokenizer_config.json} (which tokenizer class, its special tokens, its maximum length) and,
+ * for language models, {@code generation_config.json}.
+ */
+final class HfFolderFiles {
+
+    static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+
+    private HfFolderFiles() {
+    }
+
+    /**
+     * Copies the tokenizer files of the model folder {@code source} ({@code tokenizer.json}, {@code vocab.txt},
+     * {@code vocab.json}, {@code merges.txt}, {@code special_tokens_map.json}, {@code tokenizer_config.json}, those
+     * it has), writing a minimal tokenizer_config.json when it has none.
+     */
+    static void copyTokenizer(Path source, Path dir, Tokenizer tokenizer, String tokenizerClass, int maxLength) {
+        for (String f : List.of("tokenizer.json", "vocab.txt", "vocab.json", "merges.txt", "special_tokens_map.json")) {
+            if (Files.isRegularFile(source.resolve(f))) {
+                copy(source.resolve(f), dir.resolve(f));
+            }
+        }
+        if (Files.isRegularFile(source.resolve(TOKENIZER_CONFIG))) {
+            copy(source.resolve(TOKENIZER_CONFIG), dir.resolve(TOKENIZER_CONFIG));
+        } else {
+            writeTokenizerConfig(dir, tokenizer, tokenizerClass, maxLength);
+        }
+    }
+
+    /**
+     * A minimal {@code tokenizer_config.json}: the class, {@code model_max_length}, and those of the usual special
+     * tokens ({@code [CLS] [SEP] [PAD] [UNK] [MASK]}, {@code <|endoftext|>}, {@code <unk>}) the vocabulary has.
+     */
+    static void writeTokenizerConfig(Path dir, Tokenizer tokenizer, String tokenizerClass, int maxLength) {
+        ObjectNode o = ConfigJson.MAPPER.createObjectNode();
+        o.put("tokenizer_class", tokenizerClass);
+        o.put("model_max_length", maxLength);
+        specialTokens(tokenizer).forEach(o::put);
+        o.put("clean_up_tokenization_spaces", false);
+        ConfigJson.write(dir.resolve(TOKENIZER_CONFIG), o);
+    }
+
+    /** HF's {@code generation_config.json}: the special ids, and sampling settings that suit a small model. */
+    static void writeGenerationConfig(Path dir, int bosTokenId, int eosTokenId) {
+        ObjectNode o = ConfigJson.MAPPER.createObjectNode();
+        o.put("bos_token_id", bosTokenId);
+        o.put("eos_token_id", eosTokenId);
+        o.put("do_sample", true);
+        o.put("temperature", 0.8);
+        o.put("top_k", 40);
+        o.put("max_new_tokens", 200);
+        ConfigJson.write(dir.resolve("generation_config.json"), o);
+    }
+
+    private static Map<String, String> specialTokens(Tokenizer tokenizer) {
+        Map<String, String> wanted = new LinkedHashMap<>();
+        wanted.put("cls_token", "[CLS]");
+        wanted.put("sep_token", "[SEP]");
+        wanted.put("pad_token", "[PAD]");
+        wanted.put("unk_token", "[UNK]");
+        wanted.put("mask_token", "[MASK]");
+        Map<String, String> out = new LinkedHashMap<>();
+        wanted.forEach((role, token) -> {
+            if (tokenizer.tokenToId(token).isPresent()) {
+                out.put(role, token);
+            }
+        });
+        if (tokenizer.tokenToId("<|endoftext|>").isPresent()) {
+            out.put("bos_token", "<|endoftext|>");
+            out.put("eos_token", "<|endoftext|>");
+            out.put("unk_token", "<|endoftext|>");
+        } else if (tokenizer.tokenToId("<unk>").isPresent()) {
+            out.put("unk_token", "<unk>");
+        }
+        return out;
+    }
+
+    private static void copy(Path from, Path to) {
+        try {
+            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(to + ": cannot copy " + from + ": " + e.getMessage(), e);
+        }
+    }
+}

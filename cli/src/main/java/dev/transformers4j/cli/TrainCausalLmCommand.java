@@ -1,0 +1,156 @@
+package dev.transformers4j.cli;
+
+import static dev.transformers4j.cli.TrainSession.require;
+
+import dev.transformers4j.models.gpt2.GPT2Config;
+import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
+import dev.transformers4j.pipelines.data.CorpusTokenizer;
+import dev.transformers4j.pipelines.data.DataFileException;
+import dev.transformers4j.pipelines.data.TextFiles;
+import dev.transformers4j.pipelines.data.TokenStream;
+import dev.transformers4j.train.Batch;
+import dev.transformers4j.train.CausalLanguageModelingTask;
+import dev.transformers4j.train.EvalResult;
+import dev.transformers4j.train.TrainResult;
+import dev.transformers4j.train.Trainer;
+import dev.transformers4j.train.TrainingArguments;
+import dev.transformers4j.train.optim.Schedule;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code t4j train causal-lm}: a GPT-2-architecture language model trained from scratch, nanoGPT-style: the text
+ * tokenized once, random contiguous windows from its first 90%, the validation loss on the last 10% (nats per
+ * token; per character with {@code --tokenizer char}), AdamW (β₂ 0.99, weight decay on matrices only, gradients
+ * clipped at 1) with linear warmup then cosine decay.
+ */
+@Command(name = "causal-lm", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Train a GPT-2-architecture language model from scratch on a text file and save it to --out",
+                "(config.json, model.safetensors, tokenizer.json, generation_config.json) for 't4j generate'."})
+final class TrainCausalLmCommand implements Callable<Integer> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TrainCausalLmCommand.class);
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A UTF-8 text file: first 90%% train, last 10%% validation.")
+    Path data;
+    @Option(names = "--tokenizer", defaultValue = "char", paramLabel = "char|PATH",
+            description = "'char' (the text's characters) or a tokenizer.json / tokenizer folder, e.g. GPT-2's (default: ${DEFAULT-VALUE}).")
+    String tokenizer;
+    @Option(names = "--layers", defaultValue = "4", description = "Transformer blocks (default: ${DEFAULT-VALUE}).")
+    int layers;
+    @Option(names = "--heads", defaultValue = "4", description = "Attention heads per block (default: ${DEFAULT-VALUE}).")
+    int heads;
+    @Option(names = "--hidden", defaultValue = "128", description = "Model width n_embd (default: ${DEFAULT-VALUE}).")
+    int hidden;
+    @Option(names = "--context", defaultValue = "128", description = "Tokens per window = n_positions (default: ${DEFAULT-VALUE}).")
+    int context;
+    @Option(names = "--activation", defaultValue = "gelu_new",
+            description = "gelu_new, gelu, gelu_pytorch_tanh, relu, silu, swish or tanh (default: ${DEFAULT-VALUE}).")
+    String activation;
+    @Option(names = "--dropout", defaultValue = "0.1", description = "Embedding, attention and residual dropout (default: ${DEFAULT-VALUE}).")
+    double dropout;
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the model, checkpoints and loss curves go.")
+    Path out;
+    @Option(names = "--steps", defaultValue = "2000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
+    int steps;
+    @Option(names = "--batch-size", defaultValue = "32", description = "Windows per step (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+    @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
+    double lr;
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup steps (default: 100, at most a tenth of --steps).")
+    Integer warmup;
+    @Option(names = "--eval-every", defaultValue = "250", paramLabel = "N", description = "Validation loss every N steps; 0 = only at the end (default: ${DEFAULT-VALUE}).")
+    int evalEvery;
+    @Option(names = "--eval-batches", defaultValue = "0", paramLabel = "N", description = "Validation batches per evaluation; 0 = the whole split, exactly (default: ${DEFAULT-VALUE}).")
+    int evalBatches;
+    @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
+    double weightDecay;
+    @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, dropout and windows (default: ${DEFAULT-VALUE}).")
+    long seed;
+    @Option(names = "--save-steps", paramLabel = "N", description = "Write checkpoint-N every N steps; 0 = never (default: --eval-every).")
+    Integer saveSteps;
+    @Option(names = "--save-total-limit", defaultValue = "2", paramLabel = "K", description = "Keep the newest K checkpoints; 0 = all (default: ${DEFAULT-VALUE}).")
+    int saveTotalLimit;
+    @Option(names = "--log-steps", defaultValue = "50", paramLabel = "N", description = "Without a progress bar (not a terminal), log every N steps (default: ${DEFAULT-VALUE}).")
+    int logSteps;
+    @Option(names = "--resume", description = "Continue from the newest checkpoint-N in --out.")
+    boolean resume;
+
+    @Override
+    public Integer call() {
+        long start = System.nanoTime();
+        checkFlags();
+        String text = TextFiles.read(data);
+        if (text.isEmpty()) {
+            throw new DataFileException(data, 0, "the text is empty");
+        }
+        CorpusTokenizer tok = CorpusTokenizer.resolve(tokenizer, text);
+        TokenStream.Split split = TokenStream.encode(tok.tokenizer(), text).split();
+        if (split.train().size() <= context || split.validation().size() < 2) {
+            throw new DataFileException(data, 0, "too short: " + split.train().size() + " training and "
+                    + split.validation().size() + " validation tokens, but training needs more than --context "
+                    + context + " and validation at least 2");
+        }
+        GPT2Config config = NewGpt2.config(tok.vocabSize(), context, hidden, layers, heads, activation, dropout,
+                endOfText(tok));
+        Path checkpoint = TrainSession.prepareOutput(out, resume);
+        GPT2LMHeadModel model = NewGpt2.create(config, seed);
+        tok.saveTo(out);
+        HfFolderFiles.writeTokenizerConfig(out, tok.tokenizer(), tokenizer.equals("char")
+                ? "PreTrainedTokenizerFast" : "GPT2Tokenizer", context);
+        HfFolderFiles.writeGenerationConfig(out, config.bosTokenId(), config.eosTokenId());
+        LOG.info("{}: {} training and {} validation tokens; tokenizer {}; model {} parameters", data,
+                split.train().size(), split.validation().size(), tok.description(), model.parameterCount());
+
+        LmWindows trainData = LmWindows.all(split.train(), context);
+        LmWindows evalData = LmWindows.covering(split.validation(), context, evalBatches * batchSize);
+        TrainingArguments args = TrainingArguments.builder(out).learningRate(lr).batchSize(batchSize)
+                .evalBatchSize(batchSize).maxSteps(steps).weightDecay(weightDecay).adamBetas(0.9, 0.99)
+                .maxGradNorm(1.0).evalSteps(evalEvery).saveSteps(saveSteps != null ? saveSteps : evalEvery)
+                .saveTotalLimit(saveTotalLimit).metricForBestModel("loss").seed(seed).build();
+        Trainer<Batch> trainer = new Trainer<>(model, new CausalLanguageModelingTask(model), trainData, evalData, args)
+                .withSchedule(Schedule.cosine(lr, warmup, steps));
+        TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : logSteps);
+        report(result, split.validation().size(), start);
+        return 0;
+    }
+
+    private void checkFlags() {
+        TrainSession.requireCommon(lr, batchSize, weightDecay, saveTotalLimit);
+        require(steps >= 1, "--steps", steps, ">= 1");
+        warmup = warmup != null ? warmup : Math.min(100, steps / 10);
+        require(warmup >= 0 && warmup <= steps, "--warmup", warmup, "a value in [0, --steps " + steps + "]");
+        require(evalEvery >= 0, "--eval-every", evalEvery, ">= 0 (0 = only at the end)");
+        require(evalBatches >= 0, "--eval-batches", evalBatches, ">= 0 (0 = the whole validation split)");
+        require(saveSteps == null || saveSteps >= 0, "--save-steps", saveSteps, ">= 0");
+        require(logSteps >= 0, "--log-steps", logSteps, ">= 0");
+    }
+
+    /** {@code <|endoftext|>} when the vocabulary has it, else {@code <unk>}, else the last id. */
+    private static int endOfText(CorpusTokenizer tok) {
+        var t = tok.tokenizer();
+        return t.tokenToId("<|endoftext|>").orElse(t.tokenToId("<unk>").orElse(t.vocabSize() - 1));
+    }
+
+    private void report(TrainResult result, int validationTokens, long start) {
+        var o = spec.commandLine().getOut();
+        EvalResult last = result.lastEval();
+        String unit = tokenizer.equals("char") ? "nats/char" : "nats/token";
+        o.printf(Locale.ROOT, "trained %d steps in %s (mean training loss %.4f %s)%n", result.globalStep(),
+                TrainSession.duration((System.nanoTime() - start) / 1e9), result.trainingLoss(), unit);
+        o.printf(Locale.ROOT, "validation loss %.4f %s (perplexity %.3f) on %s%n", last.loss(), unit,
+                last.get("perplexity"), evalBatches == 0 ? "all " + validationTokens + " validation tokens"
+                        : evalBatches + " batches of the validation split");
+        o.printf("model saved to %s%n", out);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.transformers4j.cli;
+
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code t4j train}: the training tasks, one subcommand each. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = "Train a model and save it as a Hugging Face folder, with checkpoints, loss curves and --resume.",
+        subcommands = {TrainTextClassificationCommand.class, TrainCausalLmCommand.class})
+final class TrainCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "train: give the task, 'text-classification' or 'causal-lm'");
+    }
+}
