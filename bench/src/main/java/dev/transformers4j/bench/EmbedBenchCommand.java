@@ -54,8 +54,8 @@ final class EmbedBenchCommand implements Callable<Integer> {
         MachineInfo machine = MachineInfo.detect();
         err.println("bench: " + machine.describe());
         if (machine.busy()) {
-            err.println("bench: warning: other processes are busy on this machine; the figures will be noisy (the"
-                    + " ratio less so, as both implementations take turns)");
+            err.println("bench: warning: other processes are busy on this machine; the figures will be slow and"
+                    + " noisy, and the ratio flattering (ONNX Runtime's spinning threads suffer more from contention)");
         }
         Path dir = ModelResolver.resolve(model);
         OnnxGraph graph = OnnxGraph.find(model, dir, onnx);         // fail now, not after timing ours
