@@ -55,15 +55,18 @@ final class HfFolderFiles {
         ConfigJson.write(dir.resolve(TOKENIZER_CONFIG), o);
     }
 
-    /** HF's {@code generation_config.json}: the special ids, and sampling settings that suit a small model. */
-    static void writeGenerationConfig(Path dir, int bosTokenId, int eosTokenId) {
+    /**
+     * HF's {@code generation_config.json}: the special ids, and sampling settings that suit a small model. The
+     * default length leaves room for a short prompt within the model's {@code n_positions}.
+     */
+    static void writeGenerationConfig(Path dir, int bosTokenId, int eosTokenId, int positions) {
         ObjectNode o = ConfigJson.MAPPER.createObjectNode();
         o.put("bos_token_id", bosTokenId);
         o.put("eos_token_id", eosTokenId);
         o.put("do_sample", true);
         o.put("temperature", 0.8);
         o.put("top_k", 40);
-        o.put("max_new_tokens", 200);
+        o.put("max_new_tokens", Math.min(200, positions * 3 / 4));
         ConfigJson.write(dir.resolve("generation_config.json"), o);
     }
 

@@ -108,7 +108,7 @@ final class TrainCausalLmCommand implements Callable<Integer> {
         tok.saveTo(out);
         HfFolderFiles.writeTokenizerConfig(out, tok.tokenizer(), tokenizer.equals("char")
                 ? "PreTrainedTokenizerFast" : "GPT2Tokenizer", context);
-        HfFolderFiles.writeGenerationConfig(out, config.bosTokenId(), config.eosTokenId());
+        HfFolderFiles.writeGenerationConfig(out, config.bosTokenId(), config.eosTokenId(), config.nPositions());
         LOG.info("{}: {} training and {} validation tokens; tokenizer {}; model {} parameters", data,
                 split.train().size(), split.validation().size(), tok.description(), model.parameterCount());
 

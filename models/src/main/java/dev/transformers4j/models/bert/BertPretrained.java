@@ -91,13 +91,7 @@ final class BertPretrained {
 
     /** Fails naming the first tensor of the base model (not a head or the pooler) that the checkpoint lacks. */
     private static void requireBase(Path weights, Module model, List<String> missing) {
-        List<String> missingBase = missing.stream().filter(n -> !isHead(n)).toList();
-        if (!missingBase.isEmpty()) {
-            var p = model.namedParameters().get(missingBase.get(0));
-            throw new ModelFileException(weights, "tensor '" + missingBase.get(0) + "' is missing (expected shape "
-                    + java.util.Arrays.toString(p.shape()) + ")" + (missingBase.size() > 1
-                    ? " and " + (missingBase.size() - 1) + " more" : ""));
-        }
+        Checkpoint.requireNone(weights, model, missing.stream().filter(n -> !isHead(n)).toList());
     }
 
     private static boolean isHead(String name) {

@@ -12,10 +12,8 @@ import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.SafeTensors;
 import java.nio.file.Path;
-import java.util.List;
 
 /**
  * GPT-2 with its language-model head: {@code logits = h·Eᵀ}, the output projection tied to the token
@@ -37,13 +35,7 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
         GPT2LMHeadModel model = new GPT2LMHeadModel(config);
         Path weights = dir.resolve("model.safetensors");
         try (SafeTensors st = SafeTensors.open(weights)) {
-            List<String> missing = Checkpoint.load(model, st, "transformer.");
-            if (!missing.isEmpty()) {
-                var p = model.namedParameters().get(missing.get(0));
-                throw new ModelFileException(weights, "tensor '" + missing.get(0) + "' is missing (expected shape "
-                        + java.util.Arrays.toString(p.shape()) + ")"
-                        + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
-            }
+            Checkpoint.loadAll(model, st, "transformer.");
         }
         return model;
     }

@@ -46,6 +46,24 @@ public final class Checkpoint {
         return missing;
     }
 
+    /**
+     * Loads every parameter of {@code model} and fails, naming the first missing tensor and its expected shape,
+     * when the file lacks any.
+     */
+    public static void loadAll(Module model, SafeTensors file, String basePrefix) {
+        requireNone(file.file(), model, load(model, file, basePrefix));
+    }
+
+    /** Fails when {@code missing} names any parameter: {@code tensor 'x' is missing (expected shape [..]) and 2 more}. */
+    public static void requireNone(Path file, Module model, List<String> missing) {
+        if (!missing.isEmpty()) {
+            var p = model.namedParameters().get(missing.get(0));
+            throw new ModelFileException(file, "tensor '" + missing.get(0) + "' is missing (expected shape "
+                    + java.util.Arrays.toString(p.shape()) + ")"
+                    + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
+        }
+    }
+
     /** Writes every parameter (each shared tensor once, under its first name) to a safetensors file. */
     public static void save(Module model, Path file) {
         Map<String, Tensor> tensors = new LinkedHashMap<>();

@@ -12,11 +12,8 @@ import dev.transformers4j.models.Seq2SeqLM;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.SafeTensors;
 import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
 
 /**
  * Marian for translation: {@code logits = h·Eᵀ + final_logits_bias}. As in §3.4 one matrix E
@@ -41,13 +38,7 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
         MarianMTModel m = new MarianMTModel(MarianConfig.read(dir.resolve("config.json")));
         Path weights = dir.resolve("model.safetensors");
         try (SafeTensors st = SafeTensors.open(weights)) {
-            List<String> missing = Checkpoint.load(m, st, "model.");
-            if (!missing.isEmpty()) {
-                var p = m.namedParameters().get(missing.get(0));
-                throw new ModelFileException(weights, "tensor '" + missing.get(0) + "' is missing (expected shape "
-                        + Arrays.toString(p.shape()) + ")"
-                        + (missing.size() > 1 ? " and " + (missing.size() - 1) + " more" : ""));
-            }
+            Checkpoint.loadAll(m, st, "model.");
         }
         return m;
     }
