@@ -49,7 +49,7 @@ public final class Main {
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             boolean debug = parsed.matchedOption("--debug") != null
                     || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
-            line.getErr().println("t4j " + line.getCommandName() + ": " + message(ex));
+            line.getErr().println(commandPath(line) + ": " + message(ex));
             if (debug) {
                 ex.printStackTrace(line.getErr());
             }
@@ -58,13 +58,22 @@ public final class Main {
         });
         cli.setParameterExceptionHandler((ex, a) -> {
             ex.getCommandLine().getErr().println("t4j: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try 't4j " + ex.getCommandLine().getCommandName() + " --help'.");
+            ex.getCommandLine().getErr().println("Try '" + commandPath(ex.getCommandLine()) + " --help'.");
             return 2;
         });
         int code = cli.execute(args);
         out.flush();
         err.flush();
         return code;
+    }
+
+    /** {@code t4j train causal-lm}: the command as typed, from the top. */
+    static String commandPath(CommandLine line) {
+        StringBuilder path = new StringBuilder(line.getCommandName());
+        for (CommandLine p = line.getParent(); p != null; p = p.getParent()) {
+            path.insert(0, p.getCommandName() + " ");
+        }
+        return path.toString();
     }
 
     private static String message(Throwable ex) {

@@ -160,6 +160,11 @@ class CliTest {
 
         CliRun unknownOption = CliRun.of("embed", "--bogus");
         assertThat(unknownOption.exitCode()).isEqualTo(2);
-        assertThat(unknownOption.err()).contains("Unknown option: '--bogus'");
+        assertThat(unknownOption.err()).contains("Unknown option: '--bogus'").contains("Try 't4j embed --help'.");
+        CliRun nested = CliRun.of("train", "causal-lm", "--bogus");
+        assertThat(nested.exitCode()).isEqualTo(2);
+        assertThat(nested.err()).contains("Try 't4j train causal-lm --help'.");
+        CliRun top = CliRun.of("--bogus");
+        assertThat(top.err()).contains("Try 't4j --help'.");
     }
 }
