@@ -43,7 +43,7 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
                     + " leaves nothing to generate; set max_new_tokens instead");
         }
         int per = c.isBeamSearch() ? c.numBeams() : c.numReturnSequences();
-        return new GenerationPlan(repeatInterleave(prompts, per), prompts.batch(), per, p, maxLength);
+        return new GenerationPlan(prompts.repeatInterleave(per), prompts.batch(), per, p, maxLength);
     }
 
     /**
@@ -115,22 +115,4 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
         }
     }
 
-    /** Row b becomes rows b·n … b·n + n − 1. */
-    static TokenBatch repeatInterleave(TokenBatch in, int n) {
-        if (n == 1) {
-            return in;
-        }
-        int t = in.length();
-        int rows = in.batch() * n;
-        int[] ids = new int[rows * t];
-        int[] types = new int[rows * t];
-        int[] mask = new int[rows * t];
-        for (int r = 0; r < rows; r++) {
-            int src = (r / n) * t;
-            System.arraycopy(in.ids(), src, ids, r * t, t);
-            System.arraycopy(in.typeIds(), src, types, r * t, t);
-            System.arraycopy(in.attentionMask(), src, mask, r * t, t);
-        }
-        return new TokenBatch(rows, t, ids, types, mask);
-    }
 }

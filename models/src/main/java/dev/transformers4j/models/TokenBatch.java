@@ -64,4 +64,22 @@ public record TokenBatch(int batch, int length, int[] ids, int[] typeIds, int[] 
         }
         return n;
     }
+
+    /** Each row repeated {@code n} times in place: row b becomes rows b·n … b·n + n − 1 (one copy per beam). */
+    public TokenBatch repeatInterleave(int n) {
+        if (n == 1) {
+            return this;
+        }
+        int rows = batch * n;
+        int[] newIds = new int[rows * length];
+        int[] types = new int[rows * length];
+        int[] mask = new int[rows * length];
+        for (int r = 0; r < rows; r++) {
+            int src = (r / n) * length;
+            System.arraycopy(ids, src, newIds, r * length, length);
+            System.arraycopy(typeIds, src, types, r * length, length);
+            System.arraycopy(attentionMask, src, mask, r * length, length);
+        }
+        return new TokenBatch(rows, length, newIds, types, mask);
+    }
 }

@@ -99,7 +99,7 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
         if (copies == 1) {
             return model.crossAttentionCache(h, source);
         }
-        return model.crossAttentionCache(repeatRows(h, copies), repeatRows(source, copies)); // [B·n, S, C]
+        return model.crossAttentionCache(repeatRows(h, copies), source.repeatInterleave(copies)); // [B·n, S, C]
     }
 
     /** {@code [B, ...] → [B·n, ...]}, row b repeated n times in place. */
@@ -116,20 +116,6 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
         return Tensor.of(out, shape);
     }
 
-    private static TokenBatch repeatRows(TokenBatch in, int n) {
-        int t = in.length();
-        int rows = in.batch() * n;
-        int[] ids = new int[rows * t];
-        int[] types = new int[rows * t];
-        int[] mask = new int[rows * t];
-        for (int r = 0; r < rows; r++) {
-            int src = (r / n) * t;
-            System.arraycopy(in.ids(), src, ids, r * t, t);
-            System.arraycopy(in.typeIds(), src, types, r * t, t);
-            System.arraycopy(in.attentionMask(), src, mask, r * t, t);
-        }
-        return new TokenBatch(rows, t, ids, types, mask);
-    }
 
     /**
      * One decoding step: the logits {@code [B, V]} after the last of the new tokens {@code ids [B, T]}, which
