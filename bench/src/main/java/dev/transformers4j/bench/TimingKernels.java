@@ -121,4 +121,33 @@ final class TimingKernels implements Kernels {
         add("dot", t, 2.0 * n);
         return r;
     }
+
+    @Override
+    public void matmulTransA(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, boolean accumulate) {
+        long t = System.nanoTime();
+        inner.matmulTransA(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        add("matmul " + m + "×" + n + "×" + k + " Aᵀ", t, 2.0 * m * n * k);
+    }
+
+    @Override
+    public void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        long t = System.nanoTime();
+        inner.geluErfBackward(x, xOff, g, gOff, n);
+        add("geluErfBackward", t, 0);
+    }
+
+    @Override
+    public void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        long t = System.nanoTime();
+        inner.geluTanhBackward(x, xOff, g, gOff, n);
+        add("geluTanhBackward", t, 0);
+    }
+
+    @Override
+    public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        long t = System.nanoTime();
+        inner.mul(a, aOff, b, bOff, out, outOff, n);
+        add("mul", t, 0);
+    }
 }

@@ -33,6 +33,15 @@ public interface Kernels {
                 float[] c, int cOff, int ldc, boolean accumulate);
 
     /**
+     * {@code C (+)= Aᵀ·B} with A stored {@code [k, m]} (row stride {@code lda}) and B {@code [k, n]} row-major:
+     * the weight gradient {@code xᵀ·∂L/∂y} of a linear layer, read from x as it is, without a transposed copy.
+     */
+    void matmulTransA(int m, int n, int k,
+                      float[] a, int aOff, int lda,
+                      float[] b, int bOff, int ldb,
+                      float[] c, int cOff, int ldc, boolean accumulate);
+
+    /**
      * A batch of independent matrix multiplies with the same sizes, {@code C_i = A_i·B_i} (or {@code A_i·B_iᵀ}),
      * the i-th operands starting at {@code aOffs[i]}, {@code bOffs[i]}, {@code cOffs[i]}: the per-head products
      * of multi-head attention. A threaded backend spreads the batch over its threads.
@@ -61,6 +70,19 @@ public interface Kernels {
 
     /** Tanh-approximated GELU ("gelu_new"), {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))}, in place. */
     void geluTanh(float[] x, int off, int n);
+
+    /** The chain rule through exact GELU, {@code g[i] *= Φ(x[i]) + x[i]·φ(x[i])}. */
+    void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int n);
+
+    /**
+     * The chain rule through tanh GELU, {@code g[i] *= GELU'(x[i])} with, for {@code s = σ(2u)},
+     * {@code u = √(2/π)·(x + 0.044715·x³)}: {@code GELU' = s + 2·x·s·(1 − s)·√(2/π)·(1 + 3·0.044715·x²)}
+     * (the same as {@code ½(1 + tanh u) + ½·x·(1 − tanh² u)·u'}, since {@code tanh u = 2s − 1}).
+     */
+    void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int n);
+
+    /** {@code out[i] = a[i]·b[i]} for {@code n} elements ({@code out} may be {@code a} or {@code b}). */
+    void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n);
 
     /** {@code y[i] += x[i]} for {@code n} elements. */
     void addInPlace(float[] y, int yOff, float[] x, int xOff, int n);

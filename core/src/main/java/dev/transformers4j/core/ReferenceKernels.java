@@ -42,6 +42,27 @@ public class ReferenceKernels implements Kernels {
     }
 
     @Override
+    public void matmulTransA(int m, int n, int k,
+                             float[] a, int aOff, int lda,
+                             float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, boolean accumulate) {
+        for (int i = 0; i < m && !accumulate; i++) {
+            java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+        for (int p = 0; p < k; p++) {
+            int ap = aOff + p * lda;
+            int bp = bOff + p * ldb;
+            for (int i = 0; i < m; i++) {
+                float api = a[ap + i];
+                int ci = cOff + i * ldc;
+                for (int j = 0; j < n; j++) {
+                    c[ci + j] += api * b[bp + j];
+                }
+            }
+        }
+    }
+
+    @Override
     public void softmaxRows(float[] x, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {
             int o = off + r * cols;
@@ -105,6 +126,27 @@ public class ReferenceKernels implements Kernels {
         for (int i = off; i < off + n; i++) {
             double v = x[i];
             x[i] = (float) (0.5 * v * (1.0 + Math.tanh(c * (v + 0.044715 * v * v * v))));
+        }
+    }
+
+    @Override
+    public void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            g[gOff + i] = (float) (g[gOff + i] * MathFunctions.geluErfDerivative(x[xOff + i]));
+        }
+    }
+
+    @Override
+    public void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        for (int i = 0; i < n; i++) {
+            g[gOff + i] = (float) (g[gOff + i] * MathFunctions.geluTanhDerivative(x[xOff + i]));
+        }
+    }
+
+    @Override
+    public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
+        for (int i = 0; i < n; i++) {
+            out[outOff + i] = a[aOff + i] * b[bOff + i];
         }
     }
 

@@ -409,15 +409,14 @@ public final class Tensor {
     }
 
     private Tensor plus(Tensor other) {
-        Tensor a = dense();
         if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
-            float[] out = a.toArray();
+            float[] out = toArray();
             Backend.current().addInPlace(out, 0, other.data, other.offset, out.length);
             return of(out, shape);
         }
         if (other.rank() == 1 && shape.length >= 1 && other.shape[0] == shape[shape.length - 1]
                 && other.isContiguous()) {
-            float[] out = a.toArray();
+            float[] out = toArray();
             int cols = other.shape[0];
             Backend.current().addRowVector(out, 0, cols == 0 ? 0 : out.length / cols, cols, other.data, other.offset);
             return of(out, shape);
@@ -433,8 +432,17 @@ public final class Tensor {
 
     /** {@code this ⊙ other}, broadcasting: {@code ∂L/∂a = ∂L/∂c ⊙ b}, {@code ∂L/∂b = ∂L/∂c ⊙ a}. */
     public Tensor mul(Tensor other) {
-        return zip(other, (x, y) -> x * y)
+        return times(other)
                 .derivedFrom("mul", this, g -> g.mul(other).sumTo(shape), other, g -> g.mul(this).sumTo(other.shape));
+    }
+
+    private Tensor times(Tensor other) {
+        if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
+            float[] out = toArray();
+            Backend.current().mul(out, 0, other.data, other.offset, out, 0, out.length);
+            return of(out, shape);
+        }
+        return zip(other, (x, y) -> x * y);
     }
 
     /** {@code this / other}, broadcasting: {@code ∂L/∂a = ∂L/∂c / b}, {@code ∂L/∂b = −∂L/∂c ⊙ a / b²}. */
@@ -505,16 +513,14 @@ public final class Tensor {
     public Tensor gelu() {
         float[] out = toArray();
         Backend.current().geluErf(out, 0, out.length);
-        return of(out, shape).derivedFrom("gelu", this,
-                g -> Derivatives.elementwise(g, this, MathFunctions::geluErfDerivative));
+        return of(out, shape).derivedFrom("gelu", this, g -> Derivatives.gelu(g, this, false));
     }
 
     /** Tanh-approximated GELU, as {@code "gelu_new"} / {@code "gelu_pytorch_tanh"} (derivative in {@link MathFunctions}). */
     public Tensor geluTanh() {
         float[] out = toArray();
         Backend.current().geluTanh(out, 0, out.length);
-        return of(out, shape).derivedFrom("geluTanh", this,
-                g -> Derivatives.elementwise(g, this, MathFunctions::geluTanhDerivative));
+        return of(out, shape).derivedFrom("geluTanh", this, g -> Derivatives.gelu(g, this, true));
     }
 
     /**
@@ -531,7 +537,7 @@ public final class Tensor {
             m[i] = rng.nextFloat() < p ? 0f : keep;
         }
         Tensor mask = of(m, shape);
-        return zip(mask, (x, y) -> x * y).derivedFrom("dropout", this, g -> g.mul(mask));
+        return times(mask).derivedFrom("dropout", this, g -> g.mul(mask));
     }
 
     /**
@@ -681,6 +687,14 @@ public final class Tensor {
         if (other.size(-2) != k) {
             throw new IllegalArgumentException("matmul " + Shape.str(shape) + " · " + Shape.str(other.shape)
                     + ": inner dimensions " + k + " and " + other.size(-2) + " differ");
+        }
+        if (rank() == 2 && other.rank() == 2 && m > 1 && k > 1 && strides[1] != 1 && strides[0] == 1
+                && other.strides[1] == 1) {
+            // A is a transposed view, [K, M] in memory (the xᵀ of a weight gradient xᵀ·∂L/∂y): no copy
+            float[] out = new float[m * n];
+            Backend.current().matmulTransA(m, n, k, data, offset, strides[1], other.data, other.offset,
+                    other.rowStride(), out, 0, n, false);
+            return of(out, m, n);
         }
         Tensor a = rowMajorInLastDim(this);
         boolean transB;

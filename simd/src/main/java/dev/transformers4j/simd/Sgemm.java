@@ -38,6 +38,13 @@ final class Sgemm {
     static void matmul(WorkerPool pool, int m, int n, int k,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb, boolean transB,
                        float[] c, int cOff, int ldc, boolean accumulate) {
+        matmul(pool, m, n, k, a, aOff, lda, false, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
+    }
+
+    /** {@code C (+)= op(A)·op(B)}, A read transposed ({@code [k, m]}) when {@code transA}. */
+    static void matmul(WorkerPool pool, int m, int n, int k, float[] a, int aOff, int lda, boolean transA,
+                       float[] b, int bOff, int ldb, boolean transB,
+                       float[] c, int cOff, int ldc, boolean accumulate) {
         long fmas = (long) m * n * k;
         int tasks = fmas < PARALLEL_MIN_FMAS ? 1 : pool.threads();
         // split the longer side: every thread packs all of the other operand, so that one should be the smaller
@@ -46,24 +53,30 @@ final class Sgemm {
             int rows = roundUp((m + tasks - 1) / tasks, MR);
             pool.run((m + rows - 1) / rows, t -> {
                 int i0 = t * rows;
-                gemm(Math.min(rows, m - i0), n, k, a, aOff + i0 * lda, lda, b, bOff, ldb, transB,
+                gemm(Math.min(rows, m - i0), n, k, a, aOff + (transA ? i0 : i0 * lda), lda, transA, b, bOff, ldb, transB,
                         c, cOff + i0 * ldc, ldc, accumulate);
             });
         } else if (tasks > 1 && colsSplit) {
             int cols = roundUp((n + tasks - 1) / tasks, NR);
             pool.run((n + cols - 1) / cols, t -> {
                 int j0 = t * cols;
-                gemm(m, Math.min(cols, n - j0), k, a, aOff, lda, b, bOff + (transB ? j0 * ldb : j0), ldb, transB,
+                gemm(m, Math.min(cols, n - j0), k, a, aOff, lda, transA, b, bOff + (transB ? j0 * ldb : j0), ldb, transB,
                         c, cOff + j0, ldc, accumulate);
             });
         } else {
-            gemm(m, n, k, a, aOff, lda, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
+            gemm(m, n, k, a, aOff, lda, transA, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
         }
     }
 
     /** The single-threaded blocked GEMM. */
     static void gemm(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                      boolean transB, float[] c, int cOff, int ldc, boolean accumulate) {
+        gemm(m, n, k, a, aOff, lda, false, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
+    }
+
+    /** The single-threaded blocked GEMM, A read transposed when {@code transA}. */
+    static void gemm(int m, int n, int k, float[] a, int aOff, int lda, boolean transA, float[] b, int bOff,
+                     int ldb, boolean transB, float[] c, int cOff, int ldc, boolean accumulate) {
         if (k == 0) {
             for (int i = 0; i < m && !accumulate; i++) {
                 Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
@@ -81,7 +94,7 @@ final class Sgemm {
                 SgemmPacking.packB(b, bOff, ldb, transB, pc, kc, jc, nc, bp);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    SgemmPacking.packA(a, aOff, lda, ic, mc, pc, kc, ap);
+                    SgemmPacking.packA(a, aOff, lda, transA, ic, mc, pc, kc, ap);
                     macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, load, tile);
                 }
             }

@@ -66,10 +66,20 @@ final class SgemmPacking {
         }
     }
 
-    /** Packs {@code A[ic:ic+mc, pc:pc+kc]} into {@code ap} as ⌈mc/MR⌉ panels of {@code kc × MR}. */
-    static void packA(float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] ap) {
+    /**
+     * Packs {@code A[ic:ic+mc, pc:pc+kc]} into {@code ap} as ⌈mc/MR⌉ panels of {@code kc × MR}; when
+     * {@code transA}, A is stored {@code [k, m]} and each step p of a panel is MR consecutive values of row p.
+     */
+    static void packA(float[] a, int aOff, int lda, boolean transA, int ic, int mc, int pc, int kc, float[] ap) {
         for (int i0 = 0, dst = 0; i0 < mc; i0 += MR, dst += kc * MR) {
             int h = Math.min(MR, mc - i0);
+            if (transA) {
+                for (int p = 0, src = aOff + pc * lda + ic + i0, d = dst; p < kc; p++, src += lda, d += MR) {
+                    System.arraycopy(a, src, ap, d, h);
+                    Arrays.fill(ap, d + h, d + MR, 0f);
+                }
+                continue;
+            }
             for (int ii = 0; ii < h; ii++) {
                 int src = aOff + (ic + i0 + ii) * lda + pc;
                 for (int p = 0, d = dst + ii; p < kc; p++, d += MR) {

@@ -19,6 +19,8 @@ public final class VectorKernels extends ReferenceKernels {
     private static final int V = S.length();
     /** Products this small are faster as the plain loops. */
     private static final long TINY_FMAS = 1024;
+    /** Below this many elements an element-wise kernel runs on the calling thread alone. */
+    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
     private final WorkerPool pool;
 
@@ -139,17 +141,75 @@ public final class VectorKernels extends ReferenceKernels {
     }
 
     @Override
+    public void matmulTransA(int m, int n, int k, float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float[] c, int cOff, int ldc, boolean accumulate) {
+        if ((long) m * n * k <= TINY_FMAS) {
+            super.matmulTransA(m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate);
+        } else {
+            Sgemm.matmul(pool, m, n, k, a, aOff, lda, true, b, bOff, ldb, false, c, cOff, ldc, accumulate);
+        }
+    }
+
+    @Override
     public void geluErf(float[] x, int off, int n) {
-        int bound = S.loopBound(n);
-        VectorMath.geluErf(x, off, bound);
-        super.geluErf(x, off + bound, n - bound);
+        inChunks(n, (o, len) -> {
+            int bound = S.loopBound(len);
+            VectorMath.geluErf(x, off + o, bound);
+            super.geluErf(x, off + o + bound, len - bound);
+        });
     }
 
     @Override
     public void geluTanh(float[] x, int off, int n) {
+        inChunks(n, (o, len) -> {
+            int bound = S.loopBound(len);
+            VectorMath.geluTanh(x, off + o, bound);
+            super.geluTanh(x, off + o + bound, len - bound);
+        });
+    }
+
+    @Override
+    public void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        inChunks(n, (o, len) -> {
+            int bound = S.loopBound(len);
+            VectorMath.geluErfBackward(x, xOff + o, g, gOff + o, bound);
+            super.geluErfBackward(x, xOff + o + bound, g, gOff + o + bound, len - bound);
+        });
+    }
+
+    @Override
+    public void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int n) {
+        inChunks(n, (o, len) -> {
+            int bound = S.loopBound(len);
+            VectorMath.geluTanhBackward(x, xOff + o, g, gOff + o, bound);
+            super.geluTanhBackward(x, xOff + o + bound, g, gOff + o + bound, len - bound);
+        });
+    }
+
+    @Override
+    public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
         int bound = S.loopBound(n);
-        VectorMath.geluTanh(x, off, bound);
-        super.geluTanh(x, off + bound, n - bound);
+        for (int i = 0; i < bound; i += V) {
+            FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
+        }
+        super.mul(a, aOff + bound, b, bOff + bound, out, outOff + bound, n - bound);
+    }
+
+    /** A range {@code [off, off + len)} of an element-wise operation. */
+    @FunctionalInterface
+    private interface Range {
+        void run(int off, int len);
+    }
+
+    /** Splits {@code n} elements over the threads in vector-aligned chunks when there are enough of them. */
+    private void inChunks(int n, Range body) {
+        int tasks = n < PARALLEL_MIN_ELEMENTS ? 1 : pool.threads();
+        if (tasks == 1) {
+            body.run(0, n);
+            return;
+        }
+        int chunk = (n / tasks + V - 1) / V * V;
+        pool.run(tasks, t -> body.run(Math.min(n, t * chunk), Math.max(0, Math.min(chunk, n - t * chunk))));
     }
 
     @Override

@@ -18,6 +18,7 @@ final class VectorMath {
     private static final int V = S.length();
     private static final float SQRT_HALF = 0.70710678118654752f;
     private static final float SQRT_2_OVER_PI = 0.79788456080286536f;
+    private static final float INV_SQRT_2PI = 0.39894228040143268f;
 
     private VectorMath() {
     }
@@ -69,6 +70,46 @@ final class VectorMath {
             FloatVector v = FloatVector.fromArray(S, x, i);
             FloatVector minus2y = v.mul(v).mul(0.044715f).add(1f).mul(v).mul(-2f * SQRT_2_OVER_PI);
             v.div(minus2y.lanewise(VectorOperators.EXP).add(1f)).intoArray(x, i);
+        }
+    }
+
+    /**
+     * {@code g[i] *= GELU'(x[i])} for the tanh GELU: with {@code s = σ(2y) = 1/(1 + exp(−2y))} (so
+     * {@code tanh y = 2s − 1}), {@code GELU' = s + 2·x·s·(1 − s)·√(2/π)·(1 + 3·0.044715·x²)}.
+     */
+    static void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int bound) {
+        for (int i = 0; i < bound; i += V) {
+            // beyond |x| = 20 the derivative is 0 or 1 in float; clamping keeps x·s·(1 − s) from 0·∞
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i).max(-20f).min(20f);
+            FloatVector v2 = v.mul(v);
+            FloatVector minus2y = v2.mul(0.044715f).add(1f).mul(v).mul(-2f * SQRT_2_OVER_PI);
+            FloatVector s = FloatVector.broadcast(S, 1f).div(minus2y.lanewise(VectorOperators.EXP).add(1f));
+            FloatVector dy = v2.mul(3f * 0.044715f).add(1f).mul(SQRT_2_OVER_PI);
+            FloatVector d = s.mul(s.neg().add(1f)).mul(v).mul(dy).mul(2f).add(s);
+            d.mul(FloatVector.fromArray(S, g, gOff + i)).intoArray(g, gOff + i);
+        }
+    }
+
+    /** {@code g[i] *= Φ(x[i]) + x[i]·φ(x[i])}, the exact GELU's derivative, Φ from the erfc fit of {@link #geluErf}. */
+    static void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int bound) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (int i = 0; i < bound; i += V) {
+            FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+            FloatVector u = v.abs().mul(SQRT_HALF);
+            FloatVector t = one.div(u.mul(0.5f).add(1f));
+            FloatVector p = t.mul(0.17087277f).add(-0.82215223f);
+            p = p.mul(t).add(1.48851587f);
+            p = p.mul(t).add(-1.13520398f);
+            p = p.mul(t).add(0.27886807f);
+            p = p.mul(t).add(-0.18628806f);
+            p = p.mul(t).add(0.09678418f);
+            p = p.mul(t).add(0.37409196f);
+            p = p.mul(t).add(1.00002368f);
+            p = p.mul(t).add(-1.26551223f);
+            FloatVector halfErfc = t.mul(u.neg().fma(u, p).lanewise(VectorOperators.EXP)).mul(0.5f);
+            FloatVector cdf = one.sub(halfErfc).blend(halfErfc, v.lt(0f));   // Φ(x)
+            FloatVector pdf = v.mul(v).mul(-0.5f).lanewise(VectorOperators.EXP).mul(INV_SQRT_2PI);
+            cdf.add(v.mul(pdf)).mul(FloatVector.fromArray(S, g, gOff + i)).intoArray(g, gOff + i);
         }
     }
 }

@@ -88,6 +88,32 @@ class ElementwiseSweepTest {
     }
 
     @Test
+    void geluBackwards() {
+        // sizes past the threading threshold too (2^15 elements), where the vector kernels split the work
+        int[] sizes = java.util.stream.IntStream.concat(java.util.Arrays.stream(SIZES),
+                java.util.stream.IntStream.of(40_003, 100_000)).toArray();
+        for (int n : sizes) {
+            Random rnd = new Random(n);
+            float[] x = random(rnd, OFF + n + 3);
+            for (int i = 0; i < x.length; i++) {
+                x[i] *= 12;
+            }
+            float[] g = random(rnd, n + 9);
+            compare("geluErfBackward n=" + n, g, (k, y) -> k.geluErfBackward(x, OFF, y, 2, n));
+            compare("geluTanhBackward n=" + n, g, (k, y) -> k.geluTanhBackward(x, OFF, y, 2, n));
+            compare("geluTanh threaded n=" + n, x, (k, y) -> k.geluTanh(y, OFF, n));
+            float[] b = random(rnd, n + 4);
+            compare("mul n=" + n, g, (k, y) -> k.mul(y, 1, b, 3, y, 1, n));
+        }
+        float[] extremes = {0f, -0f, 1e-30f, -1e-30f, 100f, -100f, 1e30f, -1e30f, 5.5f, -5.5f, 0.5f, -0.5f,
+            3f, -3f, 9f, -9f, 1e-4f, -1e-4f};
+        float[] ones = new float[extremes.length];
+        java.util.Arrays.fill(ones, 1f);
+        compare("geluErfBackward extremes", ones, (k, y) -> k.geluErfBackward(extremes, 0, y, 0, y.length));
+        compare("geluTanhBackward extremes", ones, (k, y) -> k.geluTanhBackward(extremes, 0, y, 0, y.length));
+    }
+
+    @Test
     void addScaleDot() {
         for (int n : SIZES) {
             Random rnd = new Random(n);

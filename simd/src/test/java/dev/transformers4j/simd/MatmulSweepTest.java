@@ -87,6 +87,44 @@ class MatmulSweepTest {
         }
     }
 
+    /** {@code C = Aᵀ·B} with A stored [k, m]: the vector kernel against the reference, and against A·B on Aᵀ copied. */
+    @Test
+    void transposedA() {
+        int[][] shapes = {{1, 3, 7}, {3, 1, 7}, {7, 17, 1}, {17, 37, 65}, {64, 65, 16}, {128, 512, 4096},
+            {771, 37, 64}, {37, 771, 771}};
+        for (int[] s : shapes) {
+            int m = s[0], n = s[1], k = s[2];
+            for (boolean accumulate : new boolean[] {false, true}) {
+                Random rnd = new Random(m * 31L + n * 7L + k);
+                int aOff = 3, lda = m + 5, bOff = 2, ldb = n + 1, cOff = 4, ldc = n + 2;
+                float[] a = random(rnd, aOff + k * lda), b = random(rnd, bOff + k * ldb);
+                float[] c0 = random(rnd, cOff + m * ldc);
+                float[] expected = c0.clone(), actual = c0.clone(), viaCopy = c0.clone();
+                REFERENCE.matmulTransA(m, n, k, a, aOff, lda, b, bOff, ldb, expected, cOff, ldc, accumulate);
+                VECTOR.matmulTransA(m, n, k, a, aOff, lda, b, bOff, ldb, actual, cOff, ldc, accumulate);
+                float[] at = new float[m * k];
+                for (int i = 0; i < m; i++) {
+                    for (int p = 0; p < k; p++) {
+                        at[i * k + p] = a[aOff + p * lda + i];
+                    }
+                }
+                REFERENCE.matmul(m, n, k, at, 0, k, b, bOff, ldb, false, viaCopy, cOff, ldc, accumulate);
+                float[] magnitude = new float[c0.length];
+                for (int i = 0; i < c0.length; i++) {
+                    magnitude[i] = Math.abs(c0[i]) + Math.abs(expected[i]) + 1;
+                }
+                for (int i = 0; i < c0.length; i++) {
+                    double tolerance = 4 * Math.sqrt(k + 1) * Math.ulp(1f) * k * magnitude[i];
+                    if (!(Math.abs(actual[i] - expected[i]) <= tolerance)
+                            || !(Math.abs(viaCopy[i] - expected[i]) <= tolerance)) {
+                        fail("Aᵀ·B m=%d n=%d k=%d accumulate=%b: [%d] vector %s, reference %s, A·B on a copy %s",
+                                m, n, k, accumulate, i, actual[i], expected[i], viaCopy[i]);
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void matmulBatchedMatchesReference() {
         // attention-like: [heads, T, D] blocks inside one array, QKᵀ (transB) and P·V

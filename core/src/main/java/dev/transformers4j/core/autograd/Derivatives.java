@@ -32,6 +32,24 @@ public final class Derivatives {
     }
 
     /**
+     * The chain rule through GELU, {@code ∂L/∂x = ∂L/∂y · GELU'(x)}, by the backend's kernel (the derivatives are
+     * written out in {@link dev.transformers4j.core.MathFunctions} and {@link Kernels#geluTanhBackward}).
+     *
+     * @param tanh the tanh approximation ("gelu_new") rather than the exact erf form
+     */
+    public static Tensor gelu(Tensor g, Tensor x, boolean tanh) {
+        float[] gx = g.toArray();
+        float[] xs = x.isContiguous() ? x.data() : x.toArray();
+        int xOff = x.isContiguous() ? x.offset() : 0;
+        if (tanh) {
+            Backend.current().geluTanhBackward(xs, xOff, gx, 0, gx.length);
+        } else {
+            Backend.current().geluErfBackward(xs, xOff, gx, 0, gx.length);
+        }
+        return Tensor.of(gx, x.shape());
+    }
+
+    /**
      * Softmax over the last dimension, {@code y = softmax(x)}: the Jacobian {@code ∂y_i/∂x_j = y_i(δ_ij − y_j)}
      * gives, row by row,
      * <pre>  ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j · y_j)</pre>
