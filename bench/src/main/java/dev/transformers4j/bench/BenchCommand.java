@@ -4,7 +4,8 @@ import picocli.CommandLine.Command;
 
 /** {@code t4j bench}: how fast our kernels and models run, beside ONNX Runtime in the same process. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmarks: a model against ONNX Runtime (embed), our matrix multiply (gemm), time per operation (ops).",
-        subcommands = {EmbedBenchCommand.class, GenerateBenchCommand.class, GemmBenchCommand.class, OpsBenchCommand.class})
+        description = "Benchmarks: a model against ONNX Runtime (embed), decoding (generate), our matrix multiply (gemm), time per operation (ops), training (train).",
+        subcommands = {EmbedBenchCommand.class, GenerateBenchCommand.class, GemmBenchCommand.class, OpsBenchCommand.class,
+                TrainBenchCommand.class})
 final class BenchCommand {
 }
