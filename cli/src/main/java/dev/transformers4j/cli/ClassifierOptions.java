@@ -8,7 +8,8 @@ import picocli.CommandLine.Option;
 final class ClassifierOptions {
 
     @Option(names = "--model", required = true, paramLabel = "DIR",
-            description = "An HF folder with a sequence-classification head (config.json with id2label, model.safetensors, tokenizer.json).")
+            description = "An HF folder with a sequence-classification head (config.json with id2label, model.safetensors, tokenizer.json);"
+                    + " for evaluate --src/--ref, a translation model.")
     String model;
 
     @Option(names = "--max-length", defaultValue = "0", paramLabel = "N",

@@ -2,9 +2,13 @@ package dev.transformers4j.cli;
 
 import dev.transformers4j.pipelines.ClassificationAccuracy;
 import dev.transformers4j.pipelines.TextClassificationPipeline;
+import dev.transformers4j.pipelines.TranslationPipeline;
 import dev.transformers4j.pipelines.data.ClassificationExample;
 import dev.transformers4j.pipelines.data.ClassificationTsv;
+import dev.transformers4j.pipelines.data.DataFileException;
 import dev.transformers4j.pipelines.data.LabeledText;
+import dev.transformers4j.pipelines.data.ParallelText;
+import dev.transformers4j.train.metrics.Bleu;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,11 +23,13 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code t4j evaluate}: a model's score on a held-out file. The task follows from the data options: {@code --data}
- * (a {@code text<TAB>label} TSV) is text classification, scored by accuracy. Another task adds its own data options
- * (translation: {@code --src}/{@code --ref}, BLEU) and a branch in {@link #call()}.
+ * (a {@code text<TAB>label} TSV) is text classification, scored by accuracy; {@code --src}/{@code --ref}
+ * (line-aligned sources and reference translations) is translation, scored by corpus BLEU as sacreBLEU computes it.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = "Score a model on a labelled file: accuracy of a text classifier on a text<TAB>label TSV (--data).")
+        description = {"Score a model on held-out data:",
+                "  text classification: accuracy on a text<TAB>label TSV (--data);",
+                "  translation: corpus BLEU (sacreBLEU's defaults: 13a tokenizer, exp smoothing) of the translations of --src against --ref."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
@@ -36,15 +42,45 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Text classification: a UTF-8 TSV with the header text<TAB>label; labels are class numbers or names from id2label.")
     Path data;
 
-    @Option(names = "--json", description = "Print {\"accuracy\":...,\"n\":...}.")
+    @Option(names = "--src", paramLabel = "FILE", description = "Translation: the source sentences, one per line (UTF-8).")
+    Path src;
+
+    @Option(names = "--ref", paramLabel = "FILE", description = "Translation: the reference translations, line-aligned with --src.")
+    Path ref;
+
+    @Mixin
+    TranslationOptions translation;
+
+    @Option(names = "--json", description = "Print {\"accuracy\":...,\"n\":...} (classification) or {\"bleu\":...,\"n\":...} (translation).")
     boolean json;
 
     @Override
     public Integer call() {
+        boolean translating = src != null || ref != null;
+        if (data != null && translating) {
+            throw new IllegalArgumentException("give either --data FILE.tsv (text classification) or --src and --ref"
+                    + " (translation), not both");
+        }
         if (data != null) {
+            if (translation.given()) {
+                throw new IllegalArgumentException("--num-beams, --max-new-tokens, --batch-size and --truncate apply"
+                        + " to translation (--src/--ref), not to --data");
+            }
             return classification();
         }
-        throw new IllegalArgumentException("nothing to evaluate: give --data FILE.tsv (text classification)");
+        if (translating) {
+            if (src == null || ref == null) {
+                throw new IllegalArgumentException("translation needs both --src FILE and --ref FILE (missing "
+                        + (src == null ? "--src" : "--ref") + ")");
+            }
+            if (classifier.maxLength != 0 || classifier.noTruncation) {
+                throw new IllegalArgumentException("--max-length and --no-truncation apply to --data; for translation"
+                        + " sources are refused when too long unless --truncate is given");
+            }
+            return translation();
+        }
+        throw new IllegalArgumentException("nothing to evaluate: give --data FILE.tsv (text classification) or"
+                + " --src FILE --ref FILE (translation)");
     }
 
     private int classification() {
@@ -68,5 +104,43 @@ final class EvaluateCommand implements Callable<Integer> {
                     result.total(), data);
         }
         return 0;
+    }
+
+    private int translation() {
+        ParallelText pairs = readParallel();                         // bad files fail before the model loads
+        TranslationPipeline pipeline = TranslationPipeline.load(classifier.model);
+        List<String> hypotheses;
+        try (Progress progress = new Progress("evaluate", pairs.source().size())) {
+            hypotheses = pipeline.translate(pairs.source(), translation.config(pipeline.defaults()),
+                    translation.batchSize(), translation.policy(), progress);
+        }
+        Bleu bleu = Bleu.corpus(hypotheses, pairs.target());
+        var out = spec.commandLine().getOut();
+        if (json) {
+            try (Json j = new Json(out)) {
+                j.gen().writeNumberField("bleu", bleu.score());
+                j.field("n", hypotheses.size());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        } else {
+            out.println(bleu.format());
+        }
+        return 0;
+    }
+
+    /** The sentence pairs; every reference line must have text (sacreBLEU refuses empty references). */
+    private ParallelText readParallel() {
+        ParallelText pairs = ParallelText.read(src, ref);
+        if (pairs.source().isEmpty()) {
+            throw new DataFileException(src, 0, "no sentences to translate");
+        }
+        for (int i = 0; i < pairs.target().size(); i++) {
+            if (pairs.target().get(i).isEmpty()) {
+                throw new DataFileException(ref, i + 1, "empty reference line: BLEU needs a reference for every"
+                        + " sentence (sacreBLEU refuses empty references)");
+            }
+        }
+        return pairs;
     }
 }

@@ -2,10 +2,14 @@ package dev.transformers4j.cli;
 
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.generation.GenerationConfigBuilder;
+import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.pipelines.ModelResolver;
 import dev.transformers4j.pipelines.TextGenerationPipeline;
+import dev.transformers4j.pipelines.TranslationPipeline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -14,9 +18,13 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code t4j generate}: text generation with a decoder-only model (text-generation pipeline). */
+/**
+ * {@code t4j generate}: text generation with a decoder-only model (text-generation pipeline), or from sources with
+ * an encoder-decoder model (translation pipeline, one batch).
+ */
 @Command(name = "generate", mixinStandardHelpOptions = true,
         description = {"Generate text with a GPT-2-family model folder, streamed as it is produced.",
+                "With an encoder-decoder folder (MarianMTModel) each --ids or --prompt is a source; new_ids then exclude the decoder start token.",
                 "Sampling is on with --do-sample or when --temperature, --top-k, --top-p, --min-p or --typical-p is given;"
                         + " otherwise the folder's generation_config.json decides (greedy by default)."})
 final class GenerateCommand implements Callable<Integer> {
@@ -30,7 +38,7 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", description = "A prompt; repeat for a batch (left-padded).")
     List<String> prompts = new ArrayList<>();
 
-    @Option(names = "--ids", description = "A prompt as comma-separated token ids (models without a tokenizer); repeatable.")
+    @Option(names = "--ids", description = "A prompt (encoder-decoder: a source) as comma-separated token ids; repeatable.")
     List<String> ids = new ArrayList<>();
 
     @Option(names = "--max-new-tokens", description = "Tokens to generate (default: generation_config.json, else 50).")
@@ -67,9 +75,12 @@ final class GenerateCommand implements Callable<Integer> {
         if (prompts.isEmpty() == ids.isEmpty()) {
             throw new IllegalArgumentException("give the prompts either as --prompt TEXT or as --ids 1,2,3 (one of the two)");
         }
+        PrintWriter out = spec.commandLine().getOut();
+        if (isEncoderDecoder(ModelResolver.resolve(model))) {
+            return encoderDecoder(out);
+        }
         TextGenerationPipeline p = TextGenerationPipeline.load(model);
         GenerationConfig config = config(p.defaults());
-        PrintWriter out = spec.commandLine().getOut();
         boolean stream = !json && config.numBeams() == 1 && config.numReturnSequences() == 1
                 && prompts.size() == 1 && ids.isEmpty();
         List<TextGenerationPipeline.Result> results;
@@ -92,6 +103,29 @@ final class GenerateCommand implements Callable<Integer> {
             printText(out, results);
         }
         return 0;
+    }
+
+    /**
+     * An encoder-decoder model: every --ids (or --prompt, tokenized) is a source, right-padded into one batch; the
+     * results hold the decoder ids (decoder_start_token_id first) and the new ids without it.
+     */
+    private int encoderDecoder(PrintWriter out) {
+        TranslationPipeline p = TranslationPipeline.load(model);
+        GenerationConfig config = config(p.defaults());
+        List<TextGenerationPipeline.Result> results = ids.isEmpty() ? p.generate(prompts, config)
+                : p.generateIds(IdLists.parseAll("--ids", ids), config);
+        if (json) {
+            printJson(out, results);
+        } else {
+            printText(out, results);
+        }
+        return 0;
+    }
+
+    /** Whether config.json describes an encoder-decoder model ({@code is_encoder_decoder}; Marian's default). */
+    private static boolean isEncoderDecoder(Path dir) {
+        ConfigJson c = ConfigJson.read(dir.resolve("config.json"));
+        return c.getBoolean("is_encoder_decoder", "marian".equals(c.getString("model_type", "")));
     }
 
     private GenerationConfig config(GenerationConfig defaults) {

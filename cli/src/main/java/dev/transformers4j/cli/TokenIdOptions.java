@@ -28,15 +28,20 @@ final class TokenIdOptions {
         return IdLists.parseAll("--ids", ids);
     }
 
-    /** The sequences right-padded into one batch (T = the longest). */
+    /** The sequences right-padded with 0 into one batch (T = the longest). */
     TokenBatch batch() {
+        return batch(0);
+    }
+
+    /** The sequences right-padded with {@code padId} into one batch (T = the longest). */
+    TokenBatch batch(int padId) {
         List<int[]> seqs = sequences();
         List<int[]> types = typeIds.isEmpty() ? null : IdLists.parseAll("--type-ids", typeIds);
         if (types != null && types.size() != seqs.size()) {
             throw new IllegalArgumentException("--type-ids: given " + types.size() + " times but --ids " + seqs.size()
                     + " times (one --type-ids per --ids)");
         }
-        return TokenBatch.rightPadded(seqs, types, 0);
+        return TokenBatch.rightPadded(seqs, types, padId);
     }
 
     /** The model named by {@code --model}. */

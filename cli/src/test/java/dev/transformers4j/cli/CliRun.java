@@ -35,6 +35,17 @@ record CliRun(int exitCode, String out, String err) {
         return new CliRun(code, out.toString(), logged.toString(StandardCharsets.UTF_8) + err);
     }
 
+    /** Runs {@code t4j args} with {@code stdin} as standard input. */
+    static synchronized CliRun withStdin(String stdin, String... args) {
+        java.io.InputStream realIn = System.in;
+        System.setIn(new java.io.ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        try {
+            return of(args);
+        } finally {
+            System.setIn(realIn);
+        }
+    }
+
     JsonNode json() {
         try {
             return new ObjectMapper().readTree(out);

@@ -64,7 +64,7 @@ class CliTest {
     }
 
     /** Golden tolerance at real (unmasked) positions; {@code mask} null = compare all. */
-    private static void assertClose(JsonNode got, JsonNode want, JsonNode mask) {
+    static void assertClose(JsonNode got, JsonNode want, JsonNode mask) {
         assertThat(got.size()).isEqualTo(want.size());
         int per = mask == null ? 1 : want.size() / mask.size();
         for (int i = 0; i < want.size(); i++) {

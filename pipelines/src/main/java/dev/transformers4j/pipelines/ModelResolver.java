@@ -1,6 +1,8 @@
 package dev.transformers4j.pipelines;
 
 import dev.transformers4j.onnx.BuiltinModels;
+import dev.transformers4j.tokenizers.Tokenizer;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Turns what a user typed after {@code --model} into an HF folder: a built-in model name or a path. */
@@ -15,5 +17,43 @@ public final class ModelResolver {
      */
     public static Path resolve(String nameOrPath) {
         return BuiltinModels.resolve(nameOrPath);
+    }
+
+    /**
+     * Why {@code dir} has no translation tokenizer this library can load, or null when it has one. This is the one
+     * place that knows the tokenizer layouts of translation models: {@code tokenizer.json} (one vocabulary for both
+     * sides) is supported; Marian's SentencePiece files ({@code source.spm}, {@code target.spm}, {@code vocab.json})
+     * are not yet.
+     */
+    public static String translationTokenizerProblem(Path dir) {
+        if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            return null;
+        }
+        if (Files.isRegularFile(dir.resolve("source.spm"))) {
+            return dir + ": Marian's SentencePiece tokenizer (source.spm, target.spm, vocab.json) is not yet"
+                    + " supported: add a tokenizer.json with the model's vocabulary, or give token ids"
+                    + " (t4j generate --ids)";
+        }
+        return dir + ": no tokenizer: looked for tokenizer.json (or Marian's source.spm + target.spm + vocab.json)";
+    }
+
+    /**
+     * The translation tokenizer of {@code dir}; throws {@link IllegalArgumentException} with
+     * {@link #translationTokenizerProblem} when there is none, or when its vocabulary is larger than the model's.
+     *
+     * @param eosTokenId the id that ends every source ({@code </s>})
+     * @param vocabSize  the model's {@code vocab_size}
+     */
+    public static TranslationTokenizer translationTokenizer(Path dir, int eosTokenId, int vocabSize) {
+        String problem = translationTokenizerProblem(dir);
+        if (problem != null) {
+            throw new IllegalArgumentException(problem);
+        }
+        Tokenizer tokenizer = Tokenizer.fromFile(dir.resolve("tokenizer.json"));
+        if (tokenizer.vocabSize() > vocabSize) {
+            throw new IllegalArgumentException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " tokens but the"
+                    + " model's vocab_size is " + vocabSize + ": they do not belong together");
+        }
+        return new SharedVocabularyTokenizer(tokenizer, eosTokenId);
     }
 }

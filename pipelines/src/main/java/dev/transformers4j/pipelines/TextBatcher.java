@@ -63,8 +63,13 @@ final class TextBatcher {
 
     /** The indices of the encodings, longest first, in groups of at most {@code batchSize}. */
     static List<int[]> longestFirst(List<Encoding> encodings, int batchSize) {
-        int[] order = IntStream.range(0, encodings.size()).boxed()
-                .sorted(Comparator.comparingInt(i -> -encodings.get(i).ids().length))
+        return longestFirst(encodings.stream().mapToInt(e -> e.ids().length).toArray(), batchSize);
+    }
+
+    /** The indices of {@code lengths}, longest first (ties in input order), in groups of at most {@code batchSize}. */
+    static List<int[]> longestFirst(int[] lengths, int batchSize) {
+        int[] order = IntStream.range(0, lengths.length).boxed()
+                .sorted(Comparator.comparingInt(i -> -lengths[i]))
                 .mapToInt(Integer::intValue).toArray();
         List<int[]> groups = new ArrayList<>();
         for (int start = 0; start < order.length; start += batchSize) {

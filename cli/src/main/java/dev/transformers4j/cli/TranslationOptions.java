@@ -1,0 +1,63 @@
+package dev.transformers4j.cli;
+
+import dev.transformers4j.generation.GenerationConfig;
+import dev.transformers4j.generation.GenerationConfigBuilder;
+import dev.transformers4j.pipelines.TranslationPipeline;
+import dev.transformers4j.pipelines.TruncationPolicy;
+import picocli.CommandLine.Option;
+
+/** What {@code translate} and {@code evaluate --src/--ref} share: search settings, batch size, long sources. */
+final class TranslationOptions {
+
+    @Option(names = "--num-beams", paramLabel = "N", description = "Beam search with N beams (default: generation_config.json).")
+    Integer numBeams;
+
+    @Option(names = "--max-new-tokens", paramLabel = "N",
+            description = "Most target tokens per translation, </s> included (default: generation_config.json's max_length).")
+    Integer maxNewTokens;
+
+    @Option(names = "--batch-size", paramLabel = "N",
+            description = "Texts translated together, grouped by length (default: " + TranslationPipeline.DEFAULT_BATCH_SIZE + ").")
+    Integer batchSize;
+
+    @Option(names = "--truncate",
+            description = "Cut sources longer than max_position_embeddings (with a warning) instead of refusing them (HF's truncation=True).")
+    boolean truncate;
+
+    /** Whether any of these options was given (for commands where they do not apply). */
+    boolean given() {
+        return numBeams != null || maxNewTokens != null || batchSize != null || truncate;
+    }
+
+    /** The folder's generation defaults with {@code --num-beams} and {@code --max-new-tokens} applied. */
+    GenerationConfig config(GenerationConfig defaults) {
+        GenerationConfigBuilder b = defaults.toBuilder();
+        if (numBeams != null) {
+            positive("--num-beams", numBeams);
+            b.numBeams(numBeams);
+        }
+        if (maxNewTokens != null) {
+            positive("--max-new-tokens", maxNewTokens);
+            b.maxNewTokens(maxNewTokens);
+        }
+        return b.build();
+    }
+
+    int batchSize() {
+        if (batchSize == null) {
+            return TranslationPipeline.DEFAULT_BATCH_SIZE;
+        }
+        positive("--batch-size", batchSize);
+        return batchSize;
+    }
+
+    TruncationPolicy policy() {
+        return truncate ? TruncationPolicy.TRUNCATE : TruncationPolicy.ERROR;
+    }
+
+    private static void positive(String option, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be >= 1 but was " + value);
+        }
+    }
+}
