@@ -63,6 +63,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--num-beams") Integer numBeams;
     @Option(names = "--num-return-sequences") Integer numReturnSequences;
     @Option(names = "--length-penalty") Double lengthPenalty;
+    @Option(names = "--sliding-window", description = "Decoder-only models: generate past n_positions, each token "
+            + "predicted from the last n_positions tokens (as nanoGPT crops its context).")
+    boolean slidingWindow;
+
     @Option(names = "--seed", description = "Seed for reproducible sampling.") Long seed;
     @Option(names = "--stop", description = "Stop a sequence once its new text contains this string; repeatable.")
     List<String> stop = new ArrayList<>();
@@ -80,6 +84,9 @@ final class GenerateCommand implements Callable<Integer> {
             return encoderDecoder(out);
         }
         TextGenerationPipeline p = TextGenerationPipeline.load(model);
+        if (slidingWindow) {
+            p = p.withSlidingWindow();
+        }
         GenerationConfig config = config(p.defaults());
         boolean stream = !json && config.numBeams() == 1 && config.numReturnSequences() == 1
                 && prompts.size() == 1 && ids.isEmpty();

@@ -36,7 +36,8 @@ record GenerationPlan(TokenBatch prompts, int batch, int rowsPerPrompt, int prom
         if (maxLength > nPositions) {
             throw new IllegalArgumentException("max_length " + maxLength + " (prompt " + p + " + "
                     + (maxLength - p) + " new tokens) exceeds the model's n_positions " + nPositions
-                    + "; lower max_new_tokens to at most " + (nPositions - p));
+                    + "; lower max_new_tokens to at most " + (nPositions - p)
+                    + " or slide a window over the context (t4j generate --sliding-window)");
         }
         if (p >= maxLength) {
             throw new IllegalArgumentException("the prompt has " + p + " tokens, so max_length " + maxLength

@@ -48,6 +48,32 @@ public final class Generator {
         this.decoder = decoder;
     }
 
+    /**
+     * A decoder-only generator that may run past the model's {@code n_positions}: beyond it, each new token is
+     * predicted from the last {@code n_positions} tokens (nanoGPT's cropping of the context), at the cost of a
+     * full forward pass over that window per token. HF's {@code generate()} refuses such lengths instead.
+     *
+     * @param decoder turns new tokens into text for stop strings; may be null
+     */
+    public static Generator slidingWindow(CausalLM model, TokenDecoder decoder) {
+        return new Generator(new Start() {
+            @Override
+            public GenerationPlan plan(TokenBatch prompts, GenerationConfig config) {
+                return GenerationPlan.forDecoderOnly(Integer.MAX_VALUE, prompts, config);
+            }
+
+            @Override
+            public DecodingSession session(TokenBatch prompts, GenerationPlan plan) {
+                return new SlidingWindowDecoder(model, plan.rows(), model.maxPositions());
+            }
+        }, decoder);
+    }
+
+    private Generator(Start start, TokenDecoder decoder) {
+        this.start = start;
+        this.decoder = decoder;
+    }
+
     /** An encoder-decoder generator without a decoder (stop strings are then not available). */
     public Generator(Seq2SeqLM<?> model) {
         this(model, null);

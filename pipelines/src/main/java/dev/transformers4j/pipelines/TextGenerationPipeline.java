@@ -4,6 +4,7 @@ import dev.transformers4j.generation.GenerateOutput;
 import dev.transformers4j.generation.GeneratedSequence;
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.generation.Generator;
+import dev.transformers4j.generation.TokenDecoder;
 import dev.transformers4j.generation.Streamer;
 import dev.transformers4j.generation.TextStreamer;
 import dev.transformers4j.models.AutoModel;
@@ -28,11 +29,18 @@ public final class TextGenerationPipeline {
     private final CausalLM model;
     private final Tokenizer tokenizer;
     private final GenerationConfig defaults;
+    private final boolean slidingWindow;
 
     public TextGenerationPipeline(CausalLM model, Tokenizer tokenizer, GenerationConfig defaults) {
+        this(model, tokenizer, defaults, false);
+    }
+
+    private TextGenerationPipeline(CausalLM model, Tokenizer tokenizer, GenerationConfig defaults,
+                                   boolean slidingWindow) {
         this.model = model;
         this.tokenizer = tokenizer;
         this.defaults = defaults;
+        this.slidingWindow = slidingWindow;
         if (tokenizer != null && tokenizer.vocabSize() > model.vocabSize()) {
             throw new IllegalArgumentException("the tokenizer has " + tokenizer.vocabSize()
                     + " tokens but the model's vocab_size is " + model.vocabSize() + ": they do not belong together");
@@ -56,6 +64,14 @@ public final class TextGenerationPipeline {
     private static boolean hasTokenizer(Path dir) {
         return Files.isRegularFile(dir.resolve("tokenizer.json"))
                 || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+    }
+
+    /**
+     * The same pipeline generating past the model's {@code n_positions}: each token beyond it is predicted from
+     * the last {@code n_positions} tokens ({@link Generator#slidingWindow}).
+     */
+    public TextGenerationPipeline withSlidingWindow() {
+        return new TextGenerationPipeline(model, tokenizer, defaults, true);
     }
 
     /** The folder's generation settings, to override. */
@@ -87,7 +103,8 @@ public final class TextGenerationPipeline {
                 throw new IllegalArgumentException("prompt " + (i + 1) + " is empty (it needs at least one token)");
             }
         }
-        Generator generator = new Generator(model, tokenizer == null ? null : this::decode);
+        TokenDecoder dec = tokenizer == null ? null : this::decode;
+        Generator generator = slidingWindow ? Generator.slidingWindow(model, dec) : new Generator(model, dec);
         GenerateOutput out = generator.generate(Generator.leftPadded(prompts, pad), config, streamer);
         List<Result> results = new ArrayList<>();
         for (GeneratedSequence s : out.sequences()) {
