@@ -40,6 +40,11 @@ public final class Checkpoint {
         Path safetensors = dir.resolve(SAFETENSORS);
         Path bin = dir.resolve(PYTORCH_BIN);
         if (Files.exists(safetensors) || !Files.exists(bin)) {
+            for (String index : List.of(SAFETENSORS + ".index.json", PYTORCH_BIN + ".index.json")) {
+                if (!Files.exists(safetensors) && Files.exists(dir.resolve(index))) {
+                    throw new ModelFileException(dir.resolve(index), "sharded checkpoints are not supported yet");
+                }
+            }
             LOG.debug("reading {}", safetensors);
             return SafeTensors.open(safetensors);
         }

@@ -57,16 +57,17 @@ public final class PyTorchCheckpoint implements WeightsFile {
 
     private static Map<String, TorchTensor> stateDict(Path file, Object root) {
         if (!(root instanceof Map<?, ?> dict)) {
-            throw new ModelFileException(file, "holds " + kind(root) + ", not a state dict (a dict of name → tensor)");
+            throw new ModelFileException(file, "holds " + kind(root) + ", not a state dict (a dict of name → tensor)"
+                    + " as model.state_dict() returns");
         }
         Map<String, TorchTensor> out = new LinkedHashMap<>();
         dict.forEach((k, v) -> {
             if (!(k instanceof String name) || !(v instanceof TorchTensor t)) {
-                throw new ModelFileException(file, "entry " + (k instanceof String ? "'" + k + "'" : kind(k)) + " holds " + kind(v)
+                String entry = k instanceof String ? "'" + k + "'" : kind(k);
+                throw new ModelFileException(file, "entry " + entry + " holds " + kind(v)
                         + ": expected a state dict (a dict of name → tensor) as model.state_dict() returns");
             }
-            long end = t.offset() + t.span();
-            if (t.span() > t.storage().numel() || end > t.storage().numel()) {
+            if (t.span() > t.storage().numel() - t.offset()) {
                 throw new ModelFileException(file, "tensor '" + name + "' (" + t.describe() + ") reaches past the end"
                         + " of its storage, which holds " + t.storage().numel() + " " + t.storage().dtype()
                         + " elements");

@@ -115,7 +115,7 @@ final class TorchArchive implements AutoCloseable {
     /** The pickle {@code data.pkl}. */
     PickleInput pickle() {
         ZipEntry e = zip.getEntry(folder + "/data.pkl");
-        if (e.getSize() > MAX_PICKLE) {
+        if (e.getSize() < 0 || e.getSize() > MAX_PICKLE) {
             throw new ModelFileException(file, folder + "/data.pkl is " + e.getSize() + " bytes, more than a state"
                     + " dict's pickle ever needs (" + MAX_PICKLE + ")");
         }

@@ -216,21 +216,16 @@ final class Unpickler {
         @SuppressWarnings("unchecked")
         Map<Object, Object> dict = (Map<Object, Object>) target;
         for (int i = 0; i < keysAndValues.size(); i += 2) {
-            dict.put(hashable(keysAndValues.get(i), 0), keysAndValues.get(i + 1));
+            dict.put(hashable(keysAndValues.get(i)), keysAndValues.get(i + 1));
         }
         return dict;
     }
 
-    /** Python keys are immutable: strings, numbers, booleans, None, tuples of those (never cyclic). */
-    private Object hashable(Object key, int depth) {
-        if (key instanceof Tuple t) {
-            if (depth > 32) {
-                throw in.error("a dict key nested more than 32 tuples deep");
-            }
-            t.items().forEach(item -> hashable(item, depth + 1));
-        } else if (key != null && !(key instanceof String || key instanceof Long || key instanceof Double
+    /** Keys are what state dicts use: strings, numbers, booleans, None (a tuple key could be made to hash forever). */
+    private Object hashable(Object key) {
+        if (key != null && !(key instanceof String || key instanceof Long || key instanceof Double
                 || key instanceof Boolean)) {
-            throw in.error("a dict key that is " + pythonType(key));
+            throw in.error("a dict key that is " + pythonType(key) + " (keys are strings or numbers in a state dict)");
         }
         return key;
     }
