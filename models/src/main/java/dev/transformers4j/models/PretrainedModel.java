@@ -6,7 +6,8 @@ import java.nio.file.Path;
 
 /**
  * A model with Hugging Face's file layout: built from {@code config.json}, weights from
- * {@code model.safetensors} under HF's parameter names, and saved the same way.
+ * {@code model.safetensors} (or, when a folder has none, {@code pytorch_model.bin}, read without running its
+ * pickle) under HF's parameter names, and saved as model.safetensors.
  */
 public interface PretrainedModel {
 

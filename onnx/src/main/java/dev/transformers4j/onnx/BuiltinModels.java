@@ -3,6 +3,7 @@ package dev.transformers4j.onnx;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.ModelFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

@@ -3,6 +3,7 @@ package dev.transformers4j.onnx;
 import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.ModelFolders;
 import dev.transformers4j.models.io.SafeTensors;
 import java.io.IOException;
 import java.nio.file.Files;

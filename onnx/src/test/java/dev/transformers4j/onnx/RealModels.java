@@ -1,5 +1,6 @@
 package dev.transformers4j.onnx;
 
+import dev.transformers4j.models.io.ModelFolders;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

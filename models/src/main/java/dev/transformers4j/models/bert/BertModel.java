@@ -34,7 +34,7 @@ public final class BertModel extends Module implements PretrainedModel {
         pooler = addPoolingLayer ? child("pooler", new BertPooler(config)) : null;
     }
 
-    /** Loads {@code config.json} + {@code model.safetensors} from an HF folder. */
+    /** Loads {@code config.json} + {@code model.safetensors} (or {@code pytorch_model.bin}) from an HF folder. */
     public static BertModel fromPretrained(Path dir) {
         return (BertModel) BertPretrained.load(dir, "BertModel");
     }

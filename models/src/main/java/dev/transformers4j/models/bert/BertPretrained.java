@@ -6,7 +6,7 @@ import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.io.Init;
 import dev.transformers4j.models.io.ModelFileException;
-import dev.transformers4j.models.io.SafeTensors;
+import dev.transformers4j.models.io.WeightsFile;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,17 +26,16 @@ final class BertPretrained {
     static PretrainedModel load(Path dir, String architecture) {
         BertConfig config = BertConfig.read(dir.resolve("config.json"));
         String arch = architecture == null ? config.architecture() : architecture;
-        Path weights = dir.resolve("model.safetensors");
-        try (SafeTensors st = SafeTensors.open(weights)) {
+        try (WeightsFile st = Checkpoint.open(dir)) {
             // exports made for embeddings often drop the unused pooler: then so do we, rather than invent one
-            boolean hasPooler = st.entry("pooler.dense.weight") != null || st.entry("bert.pooler.dense.weight") != null;
+            boolean hasPooler = st.contains("pooler.dense.weight") || st.contains("bert.pooler.dense.weight");
             PretrainedModel model = arch.equals("BertModel") && !hasPooler
                     ? new BertModel(config, false) : create(arch, config, dir.resolve("config.json"));
             List<String> missing = Checkpoint.load(model.module(), st, "bert.");
-            requireBase(weights, model.module(), missing);
+            requireBase(st.file(), model.module(), missing);
             if (!missing.isEmpty()) {
                 LOG.warn("{}: {} newly initialised (not in the checkpoint): {}; train the model before using it",
-                        weights, model.architecture(), missing);
+                        st.file(), model.architecture(), missing);
                 Init.initialize(model.module(), missing, config.initializerRange(), 42);
             }
             return model;
@@ -58,9 +57,10 @@ final class BertPretrained {
         BertConfig config = BertConfig.read(dir.resolve("config.json"))
                 .withHead("BertForSequenceClassification", id2label);
         BertForSequenceClassification model = new BertForSequenceClassification(config);
-        Path weights = dir.resolve("model.safetensors");
         List<String> fresh = new ArrayList<>();
-        try (SafeTensors st = SafeTensors.open(weights)) {
+        Path weights;
+        try (WeightsFile st = Checkpoint.open(dir)) {
+            weights = st.file();
             for (String name : Checkpoint.load(model.bert, st, "bert.")) {
                 fresh.add("bert." + name);
             }

@@ -12,7 +12,7 @@ import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.models.io.SafeTensors;
+import dev.transformers4j.models.io.WeightsFile;
 import java.nio.file.Path;
 
 /**
@@ -29,13 +29,12 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
         transformer = child("transformer", new GPT2Model(config));
     }
 
-    /** Loads {@code config.json} + {@code model.safetensors} from an HF folder. */
+    /** Loads {@code config.json} + {@code model.safetensors} (or {@code pytorch_model.bin}) from an HF folder. */
     public static GPT2LMHeadModel fromPretrained(Path dir) {
         GPT2Config config = GPT2Config.read(dir.resolve("config.json"));
         GPT2LMHeadModel model = new GPT2LMHeadModel(config);
-        Path weights = dir.resolve("model.safetensors");
-        try (SafeTensors st = SafeTensors.open(weights)) {
-            Checkpoint.loadAll(model, st, "transformer.");
+        try (WeightsFile weights = Checkpoint.open(dir)) {
+            Checkpoint.loadAll(model, weights, "transformer.");
         }
         return model;
     }

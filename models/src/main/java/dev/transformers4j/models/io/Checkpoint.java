@@ -3,21 +3,53 @@ package dev.transformers4j.models.io;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.Parameter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Moves weights between a module tree and a safetensors file by name. A parameter's dotted path in the
+ * Moves weights between a module tree and a weights file by name. A parameter's dotted path in the
  * tree is its checkpoint name; as HF does, a task model ({@code bert.} + base names) loads a bare base
  * checkpoint and vice versa, and old {@code LayerNorm.gamma/beta} names are accepted.
  */
 public final class Checkpoint {
 
+    /** The weights file of an HF folder. */
+    public static final String SAFETENSORS = "model.safetensors";
+    /** The weights file of an HF folder saved before safetensors (read when there is no model.safetensors). */
+    public static final String PYTORCH_BIN = "pytorch_model.bin";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Checkpoint.class);
+
     private Checkpoint() {
+    }
+
+    /**
+     * Opens the weights of an HF folder as {@code from_pretrained} finds them: {@code model.safetensors}, else
+     * {@code pytorch_model.bin} (read without running its pickle, see {@link PyTorchCheckpoint}).
+     *
+     * @throws ModelFileException naming model.safetensors when the folder has neither file
+     */
+    public static WeightsFile open(Path dir) {
+        Path safetensors = dir.resolve(SAFETENSORS);
+        Path bin = dir.resolve(PYTORCH_BIN);
+        if (Files.exists(safetensors) || !Files.exists(bin)) {
+            for (String index : List.of(SAFETENSORS + ".index.json", PYTORCH_BIN + ".index.json")) {
+                if (!Files.exists(safetensors) && Files.exists(dir.resolve(index))) {
+                    throw new ModelFileException(dir.resolve(index), "sharded checkpoints are not supported yet");
+                }
+            }
+            LOG.debug("reading {}", safetensors);
+            return SafeTensors.open(safetensors);
+        }
+        LOG.info("{}: no {}, reading {}", dir, SAFETENSORS, PYTORCH_BIN);
+        return PyTorchCheckpoint.open(bin);
     }
 
     /**
@@ -27,7 +59,7 @@ public final class Checkpoint {
      * @return the names of parameters the file does not have (left as they were)
      * @throws ModelFileException when a tensor has the wrong shape, naming the file and tensor
      */
-    public static List<String> load(Module model, SafeTensors file, String basePrefix) {
+    public static List<String> load(Module model, WeightsFile file, String basePrefix) {
         List<String> missing = new ArrayList<>();
         model.forEachParameter((name, p) -> {
             String stored = find(file, name, basePrefix);
@@ -50,7 +82,7 @@ public final class Checkpoint {
      * Loads every parameter of {@code model} and fails, naming the first missing tensor and its expected shape,
      * when the file lacks any.
      */
-    public static void loadAll(Module model, SafeTensors file, String basePrefix) {
+    public static void loadAll(Module model, WeightsFile file, String basePrefix) {
         requireNone(file.file(), model, load(model, file, basePrefix));
     }
 
@@ -76,7 +108,7 @@ public final class Checkpoint {
         SafeTensors.write(file, tensors);
     }
 
-    private static String find(SafeTensors file, String name, String basePrefix) {
+    private static String find(WeightsFile file, String name, String basePrefix) {
         List<String> candidates = new ArrayList<>();
         candidates.add(name);
         if (!basePrefix.isEmpty()) {
@@ -90,7 +122,7 @@ public final class Checkpoint {
             }
         }
         for (String c : candidates) {
-            if (file.entry(c) != null) {
+            if (file.contains(c)) {
                 return c;
             }
         }

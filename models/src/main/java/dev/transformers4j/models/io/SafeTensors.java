@@ -36,7 +36,7 @@ import java.util.Set;
  * dtype and shape exactly, and not overlap another; a header may never make us allocate more than the file
  * holds. Tensors are copied out of the mapping one at a time ({@link #tensor}), never the whole file.
  */
-public final class SafeTensors implements AutoCloseable {
+public final class SafeTensors implements WeightsFile {
 
     /** One tensor's header entry. */
     public record Entry(String name, DType dtype, int[] shape, long begin, long end) {
@@ -95,14 +95,20 @@ public final class SafeTensors implements AutoCloseable {
         }
     }
 
-    /** The file this was read from. */
+    @Override
     public Path file() {
         return file;
     }
 
     /** Tensor names, in header order. */
+    @Override
     public Set<String> names() {
         return entries.keySet();
+    }
+
+    @Override
+    public boolean contains(String name) {
+        return entries.containsKey(name);
     }
 
     /** The header entry of a tensor, or null. */
@@ -120,6 +126,7 @@ public final class SafeTensors implements AutoCloseable {
      *
      * @throws ModelFileException when the file has no such tensor
      */
+    @Override
     public Tensor tensor(String name) {
         Entry e = entries.get(name);
         if (e == null) {
@@ -128,15 +135,6 @@ public final class SafeTensors implements AutoCloseable {
         float[] values = new float[Shape.numel(e.shape())];
         e.dtype().read(data, e.begin(), values, values.length);
         return Tensor.of(values, e.shape());
-    }
-
-    /** Reads every tensor (for small models and conversions). */
-    public Map<String, Tensor> readAll() {
-        Map<String, Tensor> out = new LinkedHashMap<>();
-        for (String name : entries.keySet()) {
-            out.put(name, tensor(name));
-        }
-        return out;
     }
 
     @Override

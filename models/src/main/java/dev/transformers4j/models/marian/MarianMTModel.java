@@ -12,7 +12,7 @@ import dev.transformers4j.models.Seq2SeqLM;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.models.io.SafeTensors;
+import dev.transformers4j.models.io.WeightsFile;
 import java.nio.file.Path;
 
 /**
@@ -33,12 +33,11 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
         finalLogitsBias = parameter("final_logits_bias", 1, config.vocabSize());
     }
 
-    /** Loads {@code config.json} + {@code model.safetensors} from an HF folder. */
+    /** Loads {@code config.json} + {@code model.safetensors} (or {@code pytorch_model.bin}) from an HF folder. */
     public static MarianMTModel fromPretrained(Path dir) {
         MarianMTModel m = new MarianMTModel(MarianConfig.read(dir.resolve("config.json")));
-        Path weights = dir.resolve("model.safetensors");
-        try (SafeTensors st = SafeTensors.open(weights)) {
-            Checkpoint.loadAll(m, st, "model.");
+        try (WeightsFile weights = Checkpoint.open(dir)) {
+            Checkpoint.loadAll(m, weights, "model.");
         }
         return m;
     }

@@ -1,6 +1,5 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.models.io;
 
-import dev.transformers4j.models.io.ModelFileException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -17,13 +16,13 @@ import java.util.stream.Stream;
  * ({@code .name.tmp-123}), then renamed into place, so a crash never leaves a half-written folder under the
  * real name (at worst a hidden temporary one).
  */
-final class ModelFolders {
+public final class ModelFolders {
 
     private ModelFolders() {
     }
 
     /** A new, empty, hidden temporary folder beside {@code target} (same file system, so a rename is atomic). */
-    static Path tempSibling(Path target, String purpose) {
+    public static Path tempSibling(Path target, String purpose) {
         Path parent = target.toAbsolutePath().getParent();
         try {
             Files.createDirectories(parent);
@@ -40,7 +39,7 @@ final class ModelFolders {
      *
      * @return true when {@code tmp} became {@code target}
      */
-    static boolean publish(Path tmp, Path target, boolean replace) {
+    public static boolean publish(Path tmp, Path target, boolean replace) {
         Path old = null;
         try {
             makeReadable(tmp);
@@ -71,7 +70,7 @@ final class ModelFolders {
     }
 
     /** Deletes a file or folder tree; missing is fine. */
-    static void deleteRecursively(Path path) {
+    public static void deleteRecursively(Path path) {
         if (path == null || !Files.exists(path)) {
             return;
         }
