@@ -14,13 +14,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Reading {@code torch.save} state dicts written by Python's pickler ({@code torch-bin/make_fixtures.py}): every
+ * Reading {@code torch.save} state dicts written by Python's pickler ({@code torch-bin/make_fixtures.py}) and by PyTorch
+ * 2.13 itself ({@code make_real_torch_fixture.py}, the same content): every
  * value is compared bit for bit with what the script computed from the logical content.
  */
 class PyTorchCheckpointTest {
 
     @ParameterizedTest
-    @ValueSource(strings = {"tiny.bin", "tiny-protocol4.bin"})
+    @ValueSource(strings = {"tiny.bin", "tiny-protocol4.bin", "tiny-real-torch.bin"})
     void readsEveryDtypeStridedViewsAndSharedStoragesExactly(String fixture) {
         JsonNode expected = TorchBin.json("tiny.expected.json").get("tensors");
         try (PyTorchCheckpoint ckpt = PyTorchCheckpoint.open(TorchBin.file(fixture))) {
