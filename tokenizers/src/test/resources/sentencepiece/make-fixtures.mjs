@@ -111,6 +111,9 @@ function text() {
 const texts = ["", " ", "   ", "hello world", "  hello   world  ", "Hello World", "the small frog asked his teacher for advice.",
   "a - b", "\u200d x", "ﬁ café Ⅻ ＡＢＣ 我爱", "e\u0301cole", "\u2581", "x\u2581\u2581y"];
 while (texts.length < 700) texts.push(text());
+// Long random letter runs: many segmentations score nearly the same, which tests the float arithmetic.
+const letters = n => Array.from({ length: n }, () => String.fromCharCode(97 + Math.floor(rand() * 26))).join("");
+while (texts.length < 800) texts.push("word " + letters(60 + Math.floor(rand() * 60)) + " end");
 
 // ---- what SentencePiece (C++) makes of them ----
 const golden = { generator: "@sctg/sentencepiece-js 1.3.3 (SentencePiece C++ as WebAssembly)", variants: {}, texts };

@@ -68,8 +68,24 @@ public final class SentencePieceProcessor {
 
     /** The pieces of {@code text}, Python's {@code sp.encode(text, out_type=str)}. */
     public List<String> encodePieces(String text) {
+        return encode(text).stream().map(EncodedPiece::piece).toList();
+    }
+
+    /**
+     * The ids of {@code text}, Python's {@code sp.encode(text)}: the ids the segmentation chose (an unknown
+     * piece is {@code unk_id} even when its text happens to spell a control piece such as {@code <s>}).
+     */
+    public int[] encodeIds(String text) {
+        return encode(text).stream().mapToInt(EncodedPiece::id).toArray();
+    }
+
+    /** One piece of an encoded text: its string (the normalized text it covers) and its id. */
+    private record EncodedPiece(String piece, int id) {
+    }
+
+    private List<EncodedPiece> encode(String text) {
         String normalized = normalizer.normalize(text);
-        List<String> pieces = new ArrayList<>();
+        List<EncodedPiece> pieces = new ArrayList<>();
         if (normalized.isEmpty()) {
             return pieces;
         }
@@ -81,18 +97,14 @@ public final class SentencePieceProcessor {
             String piece = normalized.substring(s.start(), s.end());
             if (byteFallback && s.id() == unkId) {
                 for (byte b : piece.getBytes(StandardCharsets.UTF_8)) {
-                    pieces.add(String.format("<0x%02X>", b & 0xFF));
+                    String name = String.format("<0x%02X>", b & 0xFF);
+                    pieces.add(new EncodedPiece(name, pieceToId(name)));
                 }
             } else {
-                pieces.add(piece);
+                pieces.add(new EncodedPiece(piece, s.id()));
             }
         }
         return pieces;
-    }
-
-    /** The ids of {@code text}, Python's {@code sp.encode(text)}. */
-    public int[] encodeIds(String text) {
-        return encodePieces(text).stream().mapToInt(this::pieceToId).toArray();
     }
 
     /** The id of {@code piece}, the unknown piece's id if it is not in the model (SentencePiece's {@code PieceToId}). */

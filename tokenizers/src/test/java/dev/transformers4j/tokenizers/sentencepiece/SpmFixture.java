@@ -18,25 +18,25 @@ import java.util.Base64;
  * built from it here with the generated protobuf classes, exactly as {@code make-fixtures.mjs} builds
  * them for the C++ goldens.
  */
-final class SpmFixture {
-    static final String TOKENIZER_JSON = "/sentencepiece/unigram-nmt-nfkc.tokenizer.json";
+public final class SpmFixture {
+    public static final String TOKENIZER_JSON = "/sentencepiece/unigram-nmt-nfkc.tokenizer.json";
     static final String GOLDEN = "/sentencepiece/sentencepiece-golden.json";
     static final ObjectMapper MAPPER = new ObjectMapper();
 
     /** A variant of the fixture model: which normalization settings it has. */
-    record Variant(String name, boolean charsMap, boolean addDummyPrefix, boolean removeExtraWhitespaces,
+    public record Variant(String name, boolean charsMap, boolean addDummyPrefix, boolean removeExtraWhitespaces,
             boolean byteFallback) {
     }
 
-    static final Variant NMT_NFKC = new Variant("nmt_nfkc", true, true, true, false);
-    static final Variant IDENTITY_KEEP_SPACES = new Variant("identity_keep_spaces", false, true, false, false);
-    static final Variant BYTE_FALLBACK_NO_PREFIX = new Variant("nmt_nfkc_byte_fallback_no_prefix", true, false,
+    public static final Variant NMT_NFKC = new Variant("nmt_nfkc", true, true, true, false);
+    public static final Variant IDENTITY_KEEP_SPACES = new Variant("identity_keep_spaces", false, true, false, false);
+    public static final Variant BYTE_FALLBACK_NO_PREFIX = new Variant("nmt_nfkc_byte_fallback_no_prefix", true, false,
             true, true);
 
     private SpmFixture() {
     }
 
-    static String resource(String path) {
+    public static String resource(String path) {
         try (InputStream in = SpmFixture.class.getResourceAsStream(path)) {
             if (in == null) {
                 throw new IllegalStateException("missing classpath resource " + path);
@@ -56,7 +56,7 @@ final class SpmFixture {
     }
 
     /** The fixture's pieces as a {@code .spm} file with the settings of {@code variant}. */
-    static byte[] spm(Variant variant) {
+    public static byte[] spm(Variant variant) {
         JsonNode tokenizer = json(TOKENIZER_JSON);
         ModelProto.Builder model = ModelProto.newBuilder();
         for (JsonNode entry : tokenizer.get("model").get("vocab")) {
@@ -95,7 +95,7 @@ final class SpmFixture {
     }
 
     /** Java string escapes for non-ASCII, for readable failure messages. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder sb = new StringBuilder("\"");
         s.codePoints().forEach(cp -> sb.append(cp < 0x20 || cp > 0x7E ? String.format("\\u{%x}", cp)
                 : Character.toString(cp)));
