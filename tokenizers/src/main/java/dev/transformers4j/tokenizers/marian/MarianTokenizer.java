@@ -8,8 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The tokenizer of Helsinki-NLP's opus-mt models (HF's slow {@code MarianTokenizer}, transformers
@@ -28,8 +26,6 @@ import java.util.regex.Pattern;
  * <p>Instances are immutable and thread-safe.
  */
 public final class MarianTokenizer {
-    private static final Pattern LANGUAGE_CODE = Pattern.compile(">>.+<<", Pattern.UNIX_LINES);
-
     private final MarianTokenizerConfig config;
     private final Side source;
     private final Side target;
@@ -79,7 +75,7 @@ public final class MarianTokenizer {
 
     /** The tokens of a text to translate, without {@code </s>} (HF {@code tokenizer.tokenize(text)}). */
     public List<String> tokenizeSource(String text) {
-        return tokenize(text, source);
+        return MarianTokens.tokenize(text, config.specialTokens(), source.spm());
     }
 
     /** The text of {@code ids}, special tokens skipped (HF {@code decode(ids, skip_special_tokens=True)}). */
@@ -139,7 +135,7 @@ public final class MarianTokenizer {
     }
 
     private int[] encode(String text, Side side) {
-        List<String> tokens = tokenize(text, side);
+        List<String> tokens = MarianTokens.tokenize(text, config.specialTokens(), side.spm());
         int[] ids = new int[tokens.size() + 1];
         for (int i = 0; i < tokens.size(); i++) {
             String token = tokens.get(i);
@@ -147,23 +143,6 @@ public final class MarianTokenizer {
         }
         ids[tokens.size()] = specialId(config.eosToken());
         return ids;
-    }
-
-    /** HF's {@code tokenize}: special tokens cut out, then {@code _tokenize} on each piece of text between them. */
-    private List<String> tokenize(String text, Side side) {
-        List<String> tokens = new ArrayList<>();
-        for (String chunk : SpecialTokenSplitter.split(text, config.specialTokens())) {
-            if (config.specialTokens().contains(chunk)) {
-                tokens.add(chunk);
-                continue;
-            }
-            Matcher code = LANGUAGE_CODE.matcher(chunk);
-            if (code.lookingAt()) {
-                tokens.add(code.group());
-            }
-            tokens.addAll(side.spm().encodePieces(LANGUAGE_CODE.matcher(chunk).replaceAll("")));
-        }
-        return tokens;
     }
 
     /** The special token whose (source-side) id is {@code id}, as HF's added-tokens decoder finds it, or null. */

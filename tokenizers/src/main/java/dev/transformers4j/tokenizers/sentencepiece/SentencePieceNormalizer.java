@@ -50,7 +50,7 @@ final class SentencePieceNormalizer {
 
     /** The normalized text, spaces escaped as {@code ▁} (when the model says so). */
     String normalize(String text) {
-        Input in = new Input(text);
+        Utf8Text in = new Utf8Text(text);
         int pos = 0;
         while (removeExtraWhitespaces && pos < in.bytes.length) {
             Prefix p = prefix(in, pos);
@@ -110,7 +110,7 @@ final class SentencePieceNormalizer {
     }
 
     /** SentencePiece's {@code NormalizePrefix}: user-defined piece, else longest rule, else one character. */
-    private Prefix prefix(Input in, int pos) {
+    private Prefix prefix(Utf8Text in, int pos) {
         if (hasUserDefined) {
             int[] longest = {-1};
             userDefined.forEachPrefix(in.text, in.charAt[pos], (end, id) -> longest[0] = end);
@@ -125,40 +125,5 @@ final class SentencePieceNormalizer {
         }
         int length = Utf8.length(in.text.codePointAt(in.charAt[pos]));
         return new Prefix(length, Arrays.copyOfRange(in.bytes, pos, pos + length));
-    }
-
-    /** The text as UTF-8, with the UTF-16 index of every byte that starts a character and the reverse. */
-    private static final class Input {
-        final String text;
-        final byte[] bytes;
-        final int[] charAt;
-        final int[] byteOf;
-
-        Input(String text) {
-            this.text = text;
-            byte[] buffer = new byte[text.length() * 3];
-            int[] chars = new int[text.length() * 3 + 1];
-            this.byteOf = new int[text.length() + 1];
-            byte[] one = new byte[4];
-            int n = 0;
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                int k = Utf8.encode(cp, one);
-                System.arraycopy(one, 0, buffer, n, k);
-                chars[n] = i;
-                byteOf[i] = n;
-                n += k;
-                i += Character.charCount(cp);
-            }
-            chars[n] = text.length();
-            byteOf[text.length()] = n;
-            this.bytes = Arrays.copyOf(buffer, n);
-            this.charAt = Arrays.copyOf(chars, n + 1);
-        }
-
-        /** The byte offset of UTF-16 index {@code charIndex} (a character boundary). */
-        int byteAt(int charIndex) {
-            return byteOf[charIndex];
-        }
     }
 }
