@@ -8,7 +8,8 @@
  * {@code json.TokenizerJson}. Offsets always refer to the original text: {@code text.NormalizedString}
  * keeps, for every normalized character, the span of the original it came from.
  *
- * <p>Two model families: WordPiece (BERT) and byte-level BPE (GPT-2). For byte-level BPE the
+ * <p>Three model families: WordPiece (BERT), byte-level BPE (GPT-2), and Unigram (converted SentencePiece
+ * models: T5, XLM-R, ...; with the {@code Precompiled} normalizer and {@code Metaspace}). For byte-level BPE the
  * {@code pretokenizers.ByteLevel} pre-tokenizer cuts words with GPT-2's regex and rewrites them as
  * UTF-8 bytes in the {@code text.BytesToUnicode} alphabet ({@code Ġ} is a space), {@code models.BPE}
  * merges them, and {@code decoders.ByteLevelDecoder} maps tokens back to bytes, so decoding is
@@ -17,6 +18,7 @@
  *
  * <p>Entry points: {@link dev.transformers4j.tokenizers.Tokenizer#fromFile} ({@code tokenizer.json}),
  * {@link dev.transformers4j.tokenizers.Tokenizer#fromVocabAndMerges} (GPT-2's {@code vocab.json} +
- * {@code merges.txt}) and {@link dev.transformers4j.tokenizers.Tokenizer#fromFolder}.
+ * {@code merges.txt}) and {@link dev.transformers4j.tokenizers.Tokenizer#fromFolder}. SentencePiece model files
+ * are read by the {@code sentencepiece} package, and Marian's tokenizer folders by the {@code marian} package.
  */
 package dev.transformers4j.tokenizers;

@@ -26,9 +26,11 @@ import java.util.List;
 /** Builds normalizers, pre-tokenizers and decoders from their JSON objects, chosen by {@code "type"}. */
 final class ComponentReader {
     private final JsonFields fields;
+    private final SentencePieceComponents sentencePiece;
 
     ComponentReader(JsonFields fields) {
         this.fields = fields;
+        this.sentencePiece = new SentencePieceComponents(fields);
     }
 
     Normalizer normalizer(JsonNode node, String path) {
@@ -46,8 +48,11 @@ final class ComponentReader {
             case "NFKD" -> new UnicodeDecomposition(Form.NFKD);
             case "Lowercase" -> Lowercase.INSTANCE;
             case "StripAccents" -> StripAccents.INSTANCE;
+            case "Precompiled" -> sentencePiece.precompiled(node, path);
+            case "Strip" -> sentencePiece.strip(node, path);
+            case "Replace" -> sentencePiece.replace(node, path);
             default -> throw fields.unsupported(path, "normalizer", type,
-                    "BertNormalizer, Sequence, NFD, NFKD, Lowercase, StripAccents");
+                    "BertNormalizer, Sequence, NFD, NFKD, Lowercase, StripAccents, Precompiled, Strip, Replace");
         };
     }
 
@@ -61,8 +66,9 @@ final class ComponentReader {
             case "ByteLevel" -> new ByteLevel(fields.bool(node, "add_prefix_space", path, true),
                     fields.bool(node, "use_regex", path, true));
             case "Split" -> split(node, path);
+            case "Metaspace" -> sentencePiece.metaspace(node, path);
             default -> throw fields.unsupported(path, "pre_tokenizer", type,
-                    "BertPreTokenizer, Whitespace, WhitespaceSplit, Sequence, ByteLevel, Split");
+                    "BertPreTokenizer, Whitespace, WhitespaceSplit, Sequence, ByteLevel, Split, Metaspace");
         };
     }
 
@@ -73,7 +79,8 @@ final class ComponentReader {
                     fields.bool(node, "cleanup", path, true));
             case "ByteLevel" -> ByteLevelDecoder.INSTANCE;
             case "Fuse" -> FuseDecoder.INSTANCE;
-            default -> throw fields.unsupported(path, "decoder", type, "WordPiece, ByteLevel, Fuse");
+            case "Metaspace" -> sentencePiece.metaspaceDecoder(node, path);
+            default -> throw fields.unsupported(path, "decoder", type, "WordPiece, ByteLevel, Fuse, Metaspace");
         };
     }
 

@@ -23,7 +23,8 @@ final class ModelReader {
         return switch (type) {
             case "WordPiece" -> wordPiece(node);
             case "BPE" -> bpe(node);
-            default -> throw fields.unsupported("model", "model", type, "WordPiece, BPE");
+            case "Unigram" -> new SentencePieceComponents(fields).unigram(node);
+            default -> throw fields.unsupported("model", "model", type, "WordPiece, BPE, Unigram");
         };
     }
 
@@ -35,7 +36,10 @@ final class ModelReader {
         if (node.has("max_input_chars_per_word")) {
             return "WordPiece";
         }
-        throw fields.error("model.type", "missing, and the model is not recognisable as WordPiece or BPE");
+        if (node.has("vocab") && node.get("vocab").isArray()) {
+            return "Unigram";
+        }
+        throw fields.error("model.type", "missing, and the model is not recognisable as WordPiece, BPE or Unigram");
     }
 
     private BPE bpe(JsonNode node) {

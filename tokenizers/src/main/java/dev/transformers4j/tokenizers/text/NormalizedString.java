@@ -50,6 +50,11 @@ public final class NormalizedString {
         return new NormalizedString(0, text.length(), text, starts, ends, 0);
     }
 
+    /** Where this string starts in the original text (HF's {@code offsets_original().0}). */
+    public int originalStart() {
+        return originalStart;
+    }
+
     /** The normalized text. */
     public String get() {
         return normalized;
@@ -198,6 +203,41 @@ public final class NormalizedString {
         } else {
             transform(mapped, new int[count], count, 0);
         }
+    }
+
+    /**
+     * Replaces every matched span of {@code matches} (which cover the text) by {@code content} (HF's
+     * {@code replace}): the new characters all take the alignment of the last unit of the span, the
+     * unmatched spans keep theirs.
+     */
+    public void replace(List<Match> matches, String content) {
+        if (matches.stream().noneMatch(Match::matched)) {
+            return;
+        }
+        StringBuilder out = new StringBuilder(normalized.length() + 8);
+        IntArray starts = new IntArray(normalized.length() + 8);
+        IntArray ends = new IntArray(normalized.length() + 8);
+        for (Match m : matches) {
+            if (!m.matched()) {
+                out.append(normalized, m.start(), m.end());
+                for (int u = m.start(); u < m.end(); u++) {
+                    starts.add(alignStart[alignFrom + u]);
+                    ends.add(alignEnd[alignFrom + u]);
+                }
+                continue;
+            }
+            int start = m.end() > 0 ? alignStart[alignFrom + m.end() - 1] : originalStart;
+            int end = m.end() > 0 ? alignEnd[alignFrom + m.end() - 1] : originalStart;
+            out.append(content);
+            for (int u = 0; u < content.length(); u++) {
+                starts.add(start);
+                ends.add(end);
+            }
+        }
+        normalized = out.toString();
+        alignStart = starts.toArray();
+        alignEnd = ends.toArray();
+        alignFrom = 0;
     }
 
     /** Rust {@code char::to_lowercase} on every code point (HF's {@code lowercase}). */
