@@ -11,7 +11,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Learns a BPE vocabulary and its merges from word counts, as HF tokenizers' {@code BpeTrainer} does
  * ({@code models/bpe/trainer.rs}): special tokens take ids 0.., then the alphabet in code point order, then
- * each merge of the most frequent pair adds the merged token (Sennrich et al. 2016, §3.2).
+ * each merge of the most frequent pair adds the merged token, unless an earlier merge made it (Sennrich
+ * et al. 2016, §3.2).
  *
  * <p>Training stops when the vocabulary reaches {@code vocabSize}, when no pair is left, or when the best pair
  * occurs fewer than {@code minFrequency} times. As in HF, the special tokens and the alphabet are never cut:
@@ -30,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * @param continuingSubwordPrefix {@code null}, or a prefix of every symbol but a word's first ({@code ##})
  * @param endOfWordSuffix         {@code null}, or a suffix of every word's last symbol ({@code </w>})
  * @param maxTokenLength          {@code null}, or the length in characters that merged tokens stay below
- *                                (HF's rule: a pair counts only while its two parts are shorter together)
+ *                                (HF's rule: a pair formed by a merge counts only while its two parts are
+ *                                shorter together; pairs of two single characters always count)
  */
 public record BpeTrainer(int vocabSize, long minFrequency, List<String> specialTokens, Integer limitAlphabet,
         Set<Integer> initialAlphabet, String continuingSubwordPrefix, String endOfWordSuffix, Integer maxTokenLength) {

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What {@link BpeTrainer} learned: the vocabulary by id (special tokens, then the alphabet, then one token per
- * merge) and the merges by rank, as HF's trained {@code BPE} model holds them.
+ * What {@link BpeTrainer} learned: the vocabulary by id (special tokens, then the alphabet, then the tokens the
+ * merges made; two merges may make the same token) and the merges by rank, as HF's trained {@code BPE} model
+ * holds them.
  *
  * @param vocab                   the tokens; a token's id is its index
  * @param merges                  the merge rules, highest priority first

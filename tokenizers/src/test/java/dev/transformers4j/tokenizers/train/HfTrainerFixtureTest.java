@@ -87,6 +87,28 @@ class HfTrainerFixtureTest {
         assertThat(ours).isEqualTo(hf("hf-template.tokenizer.json"));
     }
 
+    /** 60 small random corpora over 2-4 letters, full of equally frequent pairs: HF's vocabulary and merge order. */
+    @Test
+    void randomCorporaMatchHf() throws IOException {
+        JsonNode corpora = new ObjectMapper().readTree(hf("hf-random-corpora.json"));
+        assertThat(corpora).hasSize(60);
+        int merges = 0;
+        for (int k = 0; k < corpora.size(); k++) {
+            JsonNode corpus = corpora.get(k);
+            List<String> lines = new ArrayList<>();
+            corpus.get("lines").forEach(l -> lines.add(l.asText()));
+            List<String> hfVocab = new ArrayList<>();
+            corpus.get("vocab").forEach(t -> hfVocab.add(t.asText()));
+            List<BPE.Merge> hfMerges = new ArrayList<>();
+            corpus.get("merges").forEach(m -> hfMerges.add(new BPE.Merge(m.get(0).asText(), m.get(1).asText())));
+            TrainedBpe bpe = BpeTrainer.defaults().train(new WordCounter(null, WhitespaceSplit.INSTANCE).countTexts(lines));
+            assertThat(bpe.vocab()).as("corpus %d", k).isEqualTo(hfVocab);
+            assertThat(bpe.merges()).as("corpus %d", k).isEqualTo(hfMerges);
+            merges += hfMerges.size();
+        }
+        assertThat(merges).isGreaterThan(3000);
+    }
+
     /** HF's loop stops as soon as the vocabulary has vocab_size tokens: the first ids and merges of the full run. */
     @Test
     void smallerVocabulariesAreHfCutShort() throws IOException {
