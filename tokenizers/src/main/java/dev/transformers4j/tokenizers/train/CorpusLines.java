@@ -34,8 +34,8 @@ final class CorpusLines {
         this.file = file;
     }
 
-    /** Gives every line of {@code file} to {@code action}; returns the number of lines. */
-    static long forEach(Path file, Consumer<String> action) {
+    /** Gives every line of {@code file} to {@code action}. */
+    static void forEach(Path file, Consumer<String> action) {
         if (Files.isDirectory(file)) {
             throw new CorpusFileException(file, 0, "is a folder, expected a UTF-8 text file");
         }
@@ -49,7 +49,6 @@ final class CorpusLines {
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the corpus file: " + e.getMessage(), e);
         }
-        return lines.number;
     }
 
     private void read(InputStream in, Consumer<String> action) throws IOException {
