@@ -56,6 +56,34 @@ final class HfFolderFiles {
     }
 
     /**
+     * The {@code tokenizer_config.json} of a tokenizer trained from scratch ({@code t4j train tokenizer}): the fast
+     * tokenizer class, which loads {@code tokenizer.json}, and the special tokens in their roles ({@code <pad>},
+     * {@code </s>}, {@code <unk>}, {@code <s>}, {@code <mask>} and BERT's bracketed names); others are
+     * {@code additional_special_tokens}. No {@code model_max_length}: no model is tied to it yet.
+     */
+    static void writeTrainedTokenizerConfig(Path dir, List<String> specialTokens) {
+        Map<String, String> roles = Map.of("<pad>", "pad_token", "</s>", "eos_token", "<unk>", "unk_token",
+                "<s>", "bos_token", "<mask>", "mask_token", "[PAD]", "pad_token", "[UNK]", "unk_token",
+                "[CLS]", "cls_token", "[SEP]", "sep_token", "[MASK]", "mask_token");
+        ObjectNode o = ConfigJson.MAPPER.createObjectNode();
+        o.put("tokenizer_class", "PreTrainedTokenizerFast");
+        var additional = o.arrayNode();
+        for (String token : specialTokens) {
+            String role = roles.get(token);
+            if (role != null && !o.has(role)) {
+                o.put(role, token);
+            } else {
+                additional.add(token);
+            }
+        }
+        if (!additional.isEmpty()) {
+            o.set("additional_special_tokens", additional);
+        }
+        o.put("clean_up_tokenization_spaces", false);
+        ConfigJson.write(dir.resolve(TOKENIZER_CONFIG), o);
+    }
+
+    /**
      * HF's {@code generation_config.json}: the special ids, and sampling settings that suit a small model. The
      * default length leaves room for a short prompt within the model's {@code n_positions}.
      */
