@@ -17,7 +17,7 @@ import java.util.List;
  * </pre>
  * Every example is in exactly one batch per epoch; the number of batches is the same every epoch (it depends
  * only on the sorted sizes). {@link #evaluationBatches} is step 2 without the randomness. The state is that of
- * {@link Sampler}, with {@code position} counting batches.
+ * {@link Sampler}, with {@code position} counting batches. The trainer uses it when {@code max_tokens} is set.
  */
 final class TokenBudgetSampler implements Sampler {
 
@@ -36,7 +36,23 @@ final class TokenBudgetSampler implements Sampler {
         this.sizes = sizes.clone();
         this.maxTokens = maxTokens;
         this.rng = new Rng(seed);
-        this.batchesPerEpoch = group(sortedBySize(identity(sizes.length), sizes), sizes, maxTokens).size();
+        this.batchesPerEpoch = count(this.sizes, maxTokens);
+    }
+
+    /**
+     * The number of batches of at most {@code maxTokens} padded tokens that {@code data} makes per epoch.
+     *
+     * @throws IllegalArgumentException naming the first example that alone is more than maxTokens
+     */
+    static int countBatches(Dataset<?> data, int maxTokens) {
+        int[] sizes = sizes(data);
+        requireFits(sizes, maxTokens);
+        return count(sizes, maxTokens);
+    }
+
+    /** Batches per epoch: the grouping of the sorted sizes (the same for every order of equal sizes). */
+    private static int count(int[] sizes, int maxTokens) {
+        return group(sortedBySize(identity(sizes.length), sizes), sizes, maxTokens).size();
     }
 
     /** The sampler of a training set, by the sizes its {@link Dataset#numTokens} gives. */

@@ -77,6 +77,17 @@ public final class Trainer<B> {
         schedule = Schedule.of(args.lrSchedulerType(), args.learningRate(), args.warmupSteps(), state.maxSteps);
     }
 
+    /**
+     * The micro-batches one epoch of {@code data} makes under {@code args}: {@code ceil(size / batch_size)}, or
+     * with {@code max_tokens} the number of token-budget batches.
+     *
+     * @throws IllegalArgumentException when an example alone is more than {@code max_tokens}
+     */
+    public static int batchesPerEpoch(Dataset<?> data, TrainingArguments args) {
+        return args.maxTokens() > 0 ? TokenBudgetSampler.countBatches(data, args.maxTokens())
+                : Math.ceilDiv(data.size(), args.batchSize());
+    }
+
     /** Replaces the default AdamW (e.g. with {@link dev.transformers4j.train.optim.SGD}). */
     public Trainer<B> withOptimizer(Optimizer o) {
         optimizer = o;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transformers4j.core.nn.Losses;
+import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.train.optim.Schedule;
 import java.nio.file.Path;
@@ -46,11 +48,12 @@ class Seq2SeqTranslationTaskTest {
     /**
      * 60 steps on a copy task with token batches, the paper's Adam (β₂ 0.98, ε 1e-9) and Noam schedule, dropout 0.1
      * and label smoothing 0.1: the validation loss falls, evaluation reports loss, nll_loss, perplexity and the
-     * added metric; an interrupted run resumed from checkpoint-30 equals the uninterrupted one step for step.
+     * added metric; the saved folder reloads with identical logits; an interrupted run resumed from checkpoint-30 equals the uninterrupted one step for step.
      */
     @Test
     void trainingLowersTheValidationLossAndResumesExactly(@TempDir Path tmp) {
-        Trainer<Seq2SeqBatch> trainer = trainer(TinyModels.marian(0.1, 1), tmp.resolve("full"));
+        MarianMTModel model = TinyModels.marian(0.1, 1);
+        Trainer<Seq2SeqBatch> trainer = trainer(model, tmp.resolve("full"));
         double before = trainer.evaluate().loss();
         TrainResult full = trainer.train();
         List<EvalLog> evals = full.state().evals();
@@ -61,6 +64,7 @@ class Seq2SeqTranslationTaskTest {
         EvalResult last = full.lastEval();
         assertThat(last.get("perplexity")).isEqualTo(Math.exp(last.get("nll_loss")));
         assertThat(last.get("nll_loss")).isNotEqualTo(last.loss());
+        assertReloadsWithIdenticalLogits(model, tmp.resolve("full"));
 
         Path out = tmp.resolve("interrupted");
         Trainer<Seq2SeqBatch> crashing = trainer(TinyModels.marian(0.1, 1), out);
@@ -74,6 +78,16 @@ class Seq2SeqTranslationTaskTest {
         TrainResult resumed = trainer(TinyModels.marian(0.1, 99), out).resume(out.resolve("checkpoint-30"));
         assertThat(resumed.state().steps()).hasSize(60).isEqualTo(full.state().steps());
         assertThat(resumed.state().evals()).isEqualTo(full.state().evals());
+    }
+
+    /** The saved folder (config.json + model.safetensors) is the trained model: AutoModel gives the same logits. */
+    private static void assertReloadsWithIdenticalLogits(MarianMTModel trained, Path dir) {
+        MarianMTModel reloaded = (MarianMTModel) AutoModel.fromPretrained(dir);
+        assertThat(reloaded.config()).isEqualTo(trained.config());
+        Seq2SeqBatch b = TinyModels.copies(6, 9).batch(new int[] {0, 1, 2, 3, 4, 5});
+        float[] want = trained.forward(b.source(), b.decoderInputIds(), ForwardOptions.DEFAULT).logits().toArray();
+        float[] got = reloaded.forward(b.source(), b.decoderInputIds(), ForwardOptions.DEFAULT).logits().toArray();
+        assertThat(got).containsExactly(want);
     }
 
     private static Trainer<Seq2SeqBatch> trainer(MarianMTModel model, Path out) {
