@@ -14,12 +14,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -34,9 +32,6 @@ import picocli.CommandLine.Spec;
 @Command(name = "gradients", mixinStandardHelpOptions = true,
         description = "Compute a model's loss on token ids with labels and the gradient of its parameters.")
 final class GradientsCommand implements Callable<Integer> {
-
-    /** HF's base-model prefixes: {@code --param encoder.layer.0.*} also matches {@code bert.encoder.layer.0.*}. */
-    private static final List<String> BASE_PREFIXES = List.of("bert.", "transformer.", "model.");
 
     @Spec
     CommandSpec spec;
@@ -65,7 +60,7 @@ final class GradientsCommand implements Callable<Integer> {
         TokenBatch batch = inputs.batch();
         PretrainedModel m = inputs.load();
         Supplier<Tensor> lossOf = lossOf(m, batch, seqs);
-        Map<String, Parameter> selected = select(m.module().namedParameters());
+        Map<String, Parameter> selected = ParamGlobs.select(params, m.module().namedParameters());
         m.module().eval().requiresGrad(false);
         selected.values().forEach(p -> p.requiresGrad(true));      // only these gradients are computed
         Tensor loss = lossOf.get();
@@ -137,48 +132,6 @@ final class GradientsCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** The parameters that {@code --param} names (all when none is given), in the model's order. */
-    private Map<String, Parameter> select(Map<String, Parameter> all) {
-        if (params.isEmpty()) {
-            return all;
-        }
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        for (String pattern : params) {
-            Pattern glob = glob(pattern);
-            int before = out.size();
-            all.forEach((name, p) -> {
-                if (matches(glob, name)) {
-                    out.put(name, p);
-                }
-            });
-            if (out.size() == before && all.keySet().stream().noneMatch(n -> matches(glob, n))) {
-                throw new IllegalArgumentException("--param '" + pattern + "' matches no parameter (names look like '"
-                        + all.keySet().iterator().next() + "')");
-            }
-        }
-        return out;
-    }
-
-    private static boolean matches(Pattern glob, String name) {
-        if (glob.matcher(name).matches()) {
-            return true;
-        }
-        return BASE_PREFIXES.stream().anyMatch(p -> name.startsWith(p) && glob.matcher(name.substring(p.length())).matches());
-    }
-
-    /** {@code *} any characters (dots included), {@code ?} one character, everything else literal. */
-    private static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (String part : g.split("(?=[*?])|(?<=[*?])")) {
-            re.append(switch (part) {
-                case "*" -> ".*";
-                case "?" -> ".";
-                default -> Pattern.quote(part);
-            });
-        }
-        return Pattern.compile(re.toString());
     }
 
     private void print(float loss, Map<String, Parameter> selected) {
