@@ -8,15 +8,16 @@ import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.bert.BertForMaskedLM;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
+import dev.transformers4j.models.marian.MarianMTModel;
+import dev.transformers4j.train.Seq2SeqBatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
+import java.util.function.Supplier;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,14 +26,12 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code t4j gradients}: the loss of a labelled batch and {@code ∂loss/∂parameter}, as HF's
- * {@code model(**inputs, labels=labels).loss.backward()} in eval mode (dropout off).
+ * {@code model(**inputs, labels=labels).loss.backward()} in eval mode (dropout off). For an encoder-decoder model
+ * (Marian) the {@code --ids} are the sources and {@code --labels} the targets ({@link Seq2SeqGradientInputs}).
  */
 @Command(name = "gradients", mixinStandardHelpOptions = true,
         description = "Compute a model's loss on token ids with labels and the gradient of its parameters.")
 final class GradientsCommand implements Callable<Integer> {
-
-    /** HF's base-model prefixes: {@code --param encoder.layer.0.*} also matches {@code bert.encoder.layer.0.*}. */
-    private static final List<String> BASE_PREFIXES = List.of("bert.", "transformer.");
 
     @Spec
     CommandSpec spec;
@@ -41,8 +40,13 @@ final class GradientsCommand implements Callable<Integer> {
     TokenIdOptions inputs;
 
     @Option(names = "--labels", description = "Labels for the matching --ids: one class index per sequence for "
-            + "sequence classification, one per token for language models (default for causal LMs: the ids).")
+            + "sequence classification, one per token for language models (default for causal LMs: the ids), the "
+            + "target ids for encoder-decoder models.")
     List<String> labels = new ArrayList<>();
+
+    @Option(names = "--decoder-ids", description = "Encoder-decoder models: comma-separated decoder input ids for "
+            + "the matching --ids (default: the --labels shifted right behind decoder_start_token_id, as HF).")
+    List<String> decoderIds = new ArrayList<>();
 
     @Option(names = "--param", description = "A parameter name or glob (encoder.layer.0.*); repeat. Default: all.")
     List<String> params = new ArrayList<>();
@@ -55,19 +59,34 @@ final class GradientsCommand implements Callable<Integer> {
         List<int[]> seqs = inputs.sequences();
         TokenBatch batch = inputs.batch();
         PretrainedModel m = inputs.load();
-        int[] target = labels(m, batch, seqs);
-        Map<String, Parameter> selected = select(m.module().namedParameters());
+        Supplier<Tensor> lossOf = lossOf(m, batch, seqs);
+        Map<String, Parameter> selected = ParamGlobs.select(params, m.module().namedParameters());
         m.module().eval().requiresGrad(false);
         selected.values().forEach(p -> p.requiresGrad(true));      // only these gradients are computed
-        Tensor loss = m.loss(batch, target);
+        Tensor loss = lossOf.get();
         loss.backward();
         print(loss.item(), selected);
         return 0;
     }
 
-    /** The labels as the model's loss takes them: {@code [B]} classes or {@code [B, T]} tokens, -100 at padding. */
-    private int[] labels(PretrainedModel m, TokenBatch batch, List<int[]> seqs) {
+    /** The model's loss on the given inputs, checked before anything is computed. */
+    private Supplier<Tensor> lossOf(PretrainedModel m, TokenBatch batch, List<int[]> seqs) {
         List<int[]> given = labels.isEmpty() ? null : IdLists.parseAll("--labels", labels);
+        if (m instanceof MarianMTModel mt) {
+            Seq2SeqBatch b = Seq2SeqGradientInputs.of(mt, seqs, given,
+                    decoderIds.isEmpty() ? null : IdLists.parseAll("--decoder-ids", decoderIds));
+            return () -> mt.loss(b.source(), b.decoderInputIds(), b.labels());
+        }
+        if (!decoderIds.isEmpty()) {
+            throw new IllegalArgumentException("--decoder-ids: only encoder-decoder models read decoder ids; "
+                    + m.architecture() + " is not one");
+        }
+        int[] target = labels(m, batch, seqs, given);
+        return () -> m.loss(batch, target);
+    }
+
+    /** The labels as the model's loss takes them: {@code [B]} classes or {@code [B, T]} tokens, -100 at padding. */
+    private int[] labels(PretrainedModel m, TokenBatch batch, List<int[]> seqs, List<int[]> given) {
         if (m instanceof BertForSequenceClassification cls) {
             return classLabels(given, seqs.size(), cls.config().numLabels());
         }
@@ -113,48 +132,6 @@ final class GradientsCommand implements Callable<Integer> {
             }
         }
         return out;
-    }
-
-    /** The parameters that {@code --param} names (all when none is given), in the model's order. */
-    private Map<String, Parameter> select(Map<String, Parameter> all) {
-        if (params.isEmpty()) {
-            return all;
-        }
-        Map<String, Parameter> out = new LinkedHashMap<>();
-        for (String pattern : params) {
-            Pattern glob = glob(pattern);
-            int before = out.size();
-            all.forEach((name, p) -> {
-                if (matches(glob, name)) {
-                    out.put(name, p);
-                }
-            });
-            if (out.size() == before && all.keySet().stream().noneMatch(n -> matches(glob, n))) {
-                throw new IllegalArgumentException("--param '" + pattern + "' matches no parameter (names look like '"
-                        + all.keySet().iterator().next() + "')");
-            }
-        }
-        return out;
-    }
-
-    private static boolean matches(Pattern glob, String name) {
-        if (glob.matcher(name).matches()) {
-            return true;
-        }
-        return BASE_PREFIXES.stream().anyMatch(p -> name.startsWith(p) && glob.matcher(name.substring(p.length())).matches());
-    }
-
-    /** {@code *} any characters (dots included), {@code ?} one character, everything else literal. */
-    private static Pattern glob(String g) {
-        StringBuilder re = new StringBuilder();
-        for (String part : g.split("(?=[*?])|(?<=[*?])")) {
-            re.append(switch (part) {
-                case "*" -> ".*";
-                case "?" -> ".";
-                default -> Pattern.quote(part);
-            });
-        }
-        return Pattern.compile(re.toString());
     }
 
     private void print(float loss, Map<String, Parameter> selected) {

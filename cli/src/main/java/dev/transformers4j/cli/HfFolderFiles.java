@@ -2,6 +2,7 @@ package dev.transformers4j.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.marian.MarianConfig;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.util.Map;
 /**
  * The files beside config.json and model.safetensors that make a trained model's folder load in Python as it
  * does here: {@code tokenizer_config.json} (which tokenizer class, its special tokens, its maximum length) and,
- * for language models, {@code generation_config.json}.
+ * for language and translation models, {@code generation_config.json}.
  */
 final class HfFolderFiles {
 
@@ -98,6 +99,23 @@ final class HfFolderFiles {
         ConfigJson.write(dir.resolve("generation_config.json"), o);
     }
 
+    /**
+     * The {@code generation_config.json} of a translation model, as opus-mt's: the decoder starts with
+     * {@code decoder_start_token_id}, {@code <pad>} is never generated ({@code bad_words_ids}), {@code </s>} ends
+     * and is forced at {@code max_length}; beam search with 4 beams (§6.1).
+     */
+    static void writeTranslationGenerationConfig(Path dir, MarianConfig c) {
+        ObjectNode o = ConfigJson.MAPPER.createObjectNode();
+        o.putArray("bad_words_ids").addArray().add(c.padTokenId());
+        o.put("decoder_start_token_id", c.decoderStartTokenId());
+        o.put("eos_token_id", c.eosTokenId());
+        o.put("forced_eos_token_id", c.eosTokenId());
+        o.put("max_length", c.maxPositionEmbeddings());
+        o.put("num_beams", 4);
+        o.put("pad_token_id", c.padTokenId());
+        ConfigJson.write(dir.resolve("generation_config.json"), o);
+    }
+
     private static Map<String, String> specialTokens(Tokenizer tokenizer) {
         Map<String, String> wanted = new LinkedHashMap<>();
         wanted.put("cls_token", "[CLS]");
@@ -117,6 +135,12 @@ final class HfFolderFiles {
             out.put("unk_token", "<|endoftext|>");
         } else if (tokenizer.tokenToId("<unk>").isPresent()) {
             out.put("unk_token", "<unk>");
+        }
+        if (tokenizer.tokenToId("</s>").isPresent()) {
+            out.put("eos_token", "</s>");
+        }
+        if (tokenizer.tokenToId("<pad>").isPresent()) {
+            out.put("pad_token", "<pad>");
         }
         return out;
     }

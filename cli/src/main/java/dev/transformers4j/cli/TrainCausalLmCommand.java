@@ -21,6 +21,7 @@ import java.util.concurrent.Callable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,6 +42,9 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Mixin
+    TrainOutputOptions output;
+
     @Option(names = "--data", required = true, paramLabel = "FILE", description = "A UTF-8 text file: first 90%% train, last 10%% validation.")
     Path data;
     @Option(names = "--tokenizer", defaultValue = "char", paramLabel = "char|PATH",
@@ -59,8 +63,6 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     String activation;
     @Option(names = "--dropout", defaultValue = "0.1", description = "Embedding, attention and residual dropout (default: ${DEFAULT-VALUE}).")
     double dropout;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the model, checkpoints and loss curves go.")
-    Path out;
     @Option(names = "--steps", defaultValue = "2000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch-size", defaultValue = "32", description = "Windows per step (default: ${DEFAULT-VALUE}).")
@@ -75,16 +77,6 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     int evalBatches;
     @Option(names = "--weight-decay", defaultValue = "0.1", description = "AdamW weight decay (default: ${DEFAULT-VALUE}).")
     double weightDecay;
-    @Option(names = "--seed", defaultValue = "42", description = "Seed of the weights, dropout and windows (default: ${DEFAULT-VALUE}).")
-    long seed;
-    @Option(names = "--save-steps", paramLabel = "N", description = "Write checkpoint-N every N steps; 0 = never (default: --eval-every).")
-    Integer saveSteps;
-    @Option(names = "--save-total-limit", defaultValue = "2", paramLabel = "K", description = "Keep the newest K checkpoints; 0 = all (default: ${DEFAULT-VALUE}).")
-    int saveTotalLimit;
-    @Option(names = "--log-steps", defaultValue = "50", paramLabel = "N", description = "Without a progress bar (not a terminal), log every N steps (default: ${DEFAULT-VALUE}).")
-    int logSteps;
-    @Option(names = "--resume", description = "Continue from the newest checkpoint-N in --out.")
-    boolean resume;
 
     @Override
     public Integer call() {
@@ -103,37 +95,36 @@ final class TrainCausalLmCommand implements Callable<Integer> {
         }
         GPT2Config config = NewGpt2.config(tok.vocabSize(), context, hidden, layers, heads, activation, dropout,
                 endOfText(tok));
-        Path checkpoint = TrainSession.prepareOutput(out, resume);
-        GPT2LMHeadModel model = NewGpt2.create(config, seed);
-        tok.saveTo(out);
-        HfFolderFiles.writeTokenizerConfig(out, tok.tokenizer(), tokenizer.equals("char")
+        Path checkpoint = output.prepare();
+        GPT2LMHeadModel model = NewGpt2.create(config, output.seed);
+        tok.saveTo(output.out);
+        HfFolderFiles.writeTokenizerConfig(output.out, tok.tokenizer(), tokenizer.equals("char")
                 ? "PreTrainedTokenizerFast" : "GPT2Tokenizer", context);
-        HfFolderFiles.writeGenerationConfig(out, config.bosTokenId(), config.eosTokenId(), config.nPositions());
+        HfFolderFiles.writeGenerationConfig(output.out, config.bosTokenId(), config.eosTokenId(), config.nPositions());
         LOG.info("{}: {} training and {} validation tokens; tokenizer {}; model {} parameters", data,
                 split.train().size(), split.validation().size(), tok.description(), model.parameterCount());
 
         LmWindows trainData = LmWindows.all(split.train(), context);
         LmWindows evalData = LmWindows.covering(split.validation(), context, evalBatches * batchSize);
-        TrainingArguments args = TrainingArguments.builder(out).learningRate(lr).batchSize(batchSize)
+        TrainingArguments args = TrainingArguments.builder(output.out).learningRate(lr).batchSize(batchSize)
                 .evalBatchSize(batchSize).maxSteps(steps).weightDecay(weightDecay).adamBetas(0.9, 0.99)
-                .maxGradNorm(1.0).evalSteps(evalEvery).saveSteps(saveSteps != null ? saveSteps : evalEvery)
-                .saveTotalLimit(saveTotalLimit).metricForBestModel("loss").seed(seed).build();
+                .maxGradNorm(1.0).evalSteps(evalEvery).saveSteps(output.saveSteps(evalEvery))
+                .saveTotalLimit(output.saveTotalLimit).metricForBestModel("loss").seed(output.seed).build();
         Trainer<Batch> trainer = new Trainer<>(model, new CausalLanguageModelingTask(model), trainData, evalData, args)
                 .withSchedule(Schedule.cosine(lr, warmup, steps));
-        TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : logSteps);
+        TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : output.logSteps(50));
         report(result, split.validation().size(), start);
         return 0;
     }
 
     private void checkFlags() {
-        TrainSession.requireCommon(lr, batchSize, weightDecay, saveTotalLimit);
+        output.check();
+        TrainSession.requireCommon(lr, batchSize, weightDecay);
         require(steps >= 1, "--steps", steps, ">= 1");
         warmup = warmup != null ? warmup : Math.min(100, steps / 10);
         require(warmup >= 0 && warmup <= steps, "--warmup", warmup, "a value in [0, --steps " + steps + "]");
         require(evalEvery >= 0, "--eval-every", evalEvery, ">= 0 (0 = only at the end)");
         require(evalBatches >= 0, "--eval-batches", evalBatches, ">= 0 (0 = the whole validation split)");
-        require(saveSteps == null || saveSteps >= 0, "--save-steps", saveSteps, ">= 0");
-        require(logSteps >= 0, "--log-steps", logSteps, ">= 0");
     }
 
     /** {@code <|endoftext|>} when the vocabulary has it, else {@code <unk>}, else the last id. */
@@ -151,6 +142,6 @@ final class TrainCausalLmCommand implements Callable<Integer> {
         o.printf(Locale.ROOT, "validation loss %.4f %s (perplexity %.3f) on %s%n", last.loss(), unit,
                 last.get("perplexity"), evalBatches == 0 ? "all " + validationTokens + " validation tokens"
                         : evalBatches + " batches of the validation split");
-        o.printf("model saved to %s%n", out);
+        o.printf("model saved to %s%n", output.out);
     }
 }

@@ -9,7 +9,8 @@ import picocli.CommandLine.Spec;
 /** {@code t4j train}: the training tasks, one subcommand each. */
 @Command(name = "train", mixinStandardHelpOptions = true,
         description = "Train a model and save it as a Hugging Face folder, with checkpoints, loss curves and --resume.",
-        subcommands = {TrainTextClassificationCommand.class, TrainCausalLmCommand.class, TrainTokenizerCommand.class})
+        subcommands = {TrainTextClassificationCommand.class, TrainCausalLmCommand.class, TrainTokenizerCommand.class,
+                TrainTranslationCommand.class})
 final class TrainCommand implements Callable<Integer> {
 
     @Spec
@@ -18,6 +19,6 @@ final class TrainCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "train: give the task, 'text-classification', 'causal-lm' or 'tokenizer'");
+                "train: give the task, 'text-classification', 'causal-lm', 'translation' or 'tokenizer'");
     }
 }

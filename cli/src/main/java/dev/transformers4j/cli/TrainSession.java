@@ -31,12 +31,11 @@ final class TrainSession {
         }
     }
 
-    /** The learning rate and batch size checks both commands make. */
-    static void requireCommon(double lr, int batchSize, double weightDecay, int saveTotalLimit) {
+    /** The learning rate, batch size and weight decay checks of the AdamW commands. */
+    static void requireCommon(double lr, int batchSize, double weightDecay) {
         require(lr > 0 && lr <= 1, "--lr", lr, "a learning rate in (0, 1]");
         require(batchSize >= 1 && batchSize <= 65_536, "--batch-size", batchSize, "a value in [1, 65536]");
         require(weightDecay >= 0 && weightDecay < 1, "--weight-decay", weightDecay, "a value in [0, 1)");
-        require(saveTotalLimit >= 0, "--save-total-limit", saveTotalLimit, ">= 0 (0 = keep every checkpoint)");
     }
 
     /**

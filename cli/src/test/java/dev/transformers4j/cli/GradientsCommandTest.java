@@ -9,7 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** {@code t4j gradients} against HF's {@code loss.backward()} on the tiny BERT classifier ({@code bert-seqcls.train.json}). */
+/**
+ * {@code t4j gradients} against HF's {@code loss.backward()} on the tiny BERT classifier
+ * ({@code bert-seqcls.train.json}) and the tiny Marian translation model ({@code marian-mt.train.json}).
+ */
 class GradientsCommandTest {
 
     /** The padded batch of the train file, as the user types it: real tokens only, one --labels per sequence. */
@@ -82,6 +85,78 @@ class GradientsCommandTest {
         assertThat(badClass.exitCode()).isEqualTo(2);
         assertThat(badClass.err()).contains("--labels: class 3 is outside [0, 3)");
         assertThat(badClass.err().strip().lines()).hasSize(1);
+    }
+
+    /**
+     * Marian's padded batch as the user types it: each source's real tokens, its target ids as --labels (the
+     * fixture's labels up to the -100 padding); the decoder input is derived as HF derives it.
+     */
+    private static List<String> marianArgs(JsonNode inputs, boolean withDecoderIds) {
+        List<String> args = new ArrayList<>(List.of("gradients", "--model", CliTest.golden("marian-mt").toString()));
+        JsonNode mask = inputs.get("attention_mask").get("data");
+        int s = inputs.get("input_ids").get("shape").get(1).asInt();
+        int t = inputs.get("labels").get("shape").get(1).asInt();
+        for (int row = 0; row < 2; row++) {
+            List<String> src = new ArrayList<>();
+            List<String> labels = new ArrayList<>();
+            List<String> dec = new ArrayList<>();
+            for (int i = row * s; i < (row + 1) * s; i++) {
+                if (mask.get(i).asInt() == 1) {
+                    src.add(inputs.get("input_ids").get("data").get(i).asText());
+                }
+            }
+            for (int i = row * t; i < (row + 1) * t && inputs.get("labels").get("data").get(i).asInt() != -100; i++) {
+                labels.add(inputs.get("labels").get("data").get(i).asText());
+                dec.add(inputs.get("decoder_input_ids").get("data").get(i).asText());
+            }
+            args.addAll(List.of("--ids", String.join(",", src), "--labels", String.join(",", labels)));
+            if (withDecoderIds) {
+                args.addAll(List.of("--decoder-ids", String.join(",", dec)));
+            }
+        }
+        return args;
+    }
+
+    @Test
+    void marianLossAndGradientsMatchHuggingFaceWithDerivedOrGivenDecoderIds() throws IOException {
+        JsonNode golden = CliTest.goldenJson("marian-mt.train.json");
+        for (boolean given : new boolean[] {false, true}) {
+            List<String> args = marianArgs(golden.get("inputs"), given);
+            args.add("--json");
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertThat(r.exitCode()).as(r.err()).isZero();
+            JsonNode out = r.json();
+            assertThat(out.get("loss").asDouble()).as("loss, decoder ids given: %s", given)
+                    .isCloseTo(golden.get("loss").get("data").get(0).asDouble(), within(1e-5));
+            golden.get("grads").properties().forEach(e ->
+                    assertGradient(e.getKey(), out.get("gradients").get(e.getKey()), e.getValue()));
+        }
+    }
+
+    @Test
+    void marianParamGlobsMatchWithoutTheModelPrefixAndBadDecoderInputIsOneLine() throws IOException {
+        JsonNode golden = CliTest.goldenJson("marian-mt.train.json");
+        List<String> args = marianArgs(golden.get("inputs"), false);
+        args.addAll(List.of("--json", "--param", "shared.weight", "--param", "decoder.layers.0.encoder_attn.*"));
+        CliRun r = CliRun.of(args.toArray(String[]::new));
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        JsonNode grads = r.json().get("gradients");
+        assertThat(grads.size()).isEqualTo(9);
+        assertGradient("model.shared.weight", grads.get("model.shared.weight"), golden.get("grads").get("model.shared.weight"));
+
+        String model = CliTest.golden("marian-mt").toString();
+        CliRun noLabels = CliRun.of("gradients", "--model", model, "--ids", "5,6,0");
+        assertThat(noLabels.exitCode()).isEqualTo(2);
+        assertThat(noLabels.err()).contains("--labels: MarianMTModel needs the target ids of each --ids");
+        CliRun mismatch = CliRun.of("gradients", "--model", model, "--ids", "5,6,0", "--labels", "7,8,0",
+                "--decoder-ids", "999,7");
+        assertThat(mismatch.exitCode()).isEqualTo(2);
+        assertThat(mismatch.err()).contains("--labels: sequence 1 has 2 decoder ids but 3 labels");
+        assertThat(mismatch.err().strip().lines()).hasSize(1);
+        CliRun notSeq2Seq = CliRun.of("gradients", "--model", CliTest.golden("bert-seqcls").toString(),
+                "--ids", "101,7,102", "--labels", "1", "--decoder-ids", "1,2");
+        assertThat(notSeq2Seq.exitCode()).isEqualTo(2);
+        assertThat(notSeq2Seq.err()).contains("--decoder-ids: only encoder-decoder models read decoder ids");
     }
 
     /** {@code |x − g| ≤ 1e-5 + 1e-3·|g|}; for the word embeddings only the listed rows are non-zero. */

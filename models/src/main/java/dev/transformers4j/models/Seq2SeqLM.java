@@ -1,6 +1,7 @@
 package dev.transformers4j.models;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Losses;
 
 /**
  * An encoder-decoder model as generation sees it (§3, Figure 1): the encoder runs once over the source, then the
@@ -36,4 +37,27 @@ public interface Seq2SeqLM<M> {
 
     /** The vocabulary size V. */
     int vocabSize();
+
+    /**
+     * HF's {@code shift_tokens_right}: the decoder input of teacher forcing is the labels moved one position to
+     * the right behind {@code decoderStartTokenId}, {@code [start, y_0 … y_{T−2}]} per row, with -100 read as
+     * {@code padTokenId}.
+     *
+     * @param labels {@code [B, T]} row-major, -100 where nothing is predicted
+     */
+    static int[] shiftTokensRight(int[] labels, int batch, int padTokenId, int decoderStartTokenId) {
+        if (batch < 1 || labels.length % batch != 0) {
+            throw new IllegalArgumentException("labels: " + labels.length + " ids do not fill " + batch + " rows");
+        }
+        int t = labels.length / batch;
+        int[] out = new int[labels.length];
+        for (int b = 0; b < batch && t > 0; b++) {
+            out[b * t] = decoderStartTokenId;
+            for (int i = 1; i < t; i++) {
+                int y = labels[b * t + i - 1];
+                out[b * t + i] = y == Losses.IGNORE_INDEX ? padTokenId : y;
+            }
+        }
+        return out;
+    }
 }

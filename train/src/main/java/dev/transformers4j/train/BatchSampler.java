@@ -3,20 +3,12 @@ package dev.transformers4j.train;
 import dev.transformers4j.core.Rng;
 
 /**
- * The order in which training examples are visited: a fresh random permutation of {@code 0..size−1} each
+ * Batches of a fixed number of examples: a fresh random permutation of {@code 0..size−1} each
  * epoch (as PyTorch's {@code RandomSampler}), cut into batches of {@code batchSize}; the last batch of an
  * epoch may be smaller ({@code drop_last=False}). Its whole state is three numbers ({@link State}), so a
- * resumed run visits exactly the examples the interrupted one would have.
+ * resumed run visits exactly the examples the interrupted one would have; its {@code position} counts examples.
  */
-final class BatchSampler {
-
-    /**
-     * @param completedEpochs full passes so far
-     * @param position        examples of the current epoch already visited
-     * @param rngState        the generator's state before the current epoch's permutation was drawn
-     */
-    record State(int completedEpochs, int position, long rngState) {
-    }
+final class BatchSampler implements Sampler {
 
     private final int size;
     private final int batchSize;
@@ -32,8 +24,8 @@ final class BatchSampler {
         this.rng = new Rng(seed);
     }
 
-    /** The indices of the next batch. */
-    int[] next() {
+    @Override
+    public int[] next() {
         if (order == null) {
             shuffle();
         }
@@ -50,20 +42,23 @@ final class BatchSampler {
     }
 
     /** Batches per epoch: {@code ceil(size / batchSize)}. */
-    int batchesPerEpoch() {
+    @Override
+    public int batchesPerEpoch() {
         return (size + batchSize - 1) / batchSize;
     }
 
-    /** Passes over the data so far, with the current one as a fraction. */
-    double epoch() {
+    @Override
+    public double epoch() {
         return completedEpochs + (double) position / size;
     }
 
-    State state() {
+    @Override
+    public State state() {
         return new State(completedEpochs, position, order == null ? rng.state() : epochStartState);
     }
 
-    void restore(State s) {
+    @Override
+    public void restore(State s) {
         if (s.position() < 0 || s.position() >= size) {
             throw new IllegalArgumentException("data position " + s.position() + " is outside a dataset of " + size
                     + " examples (was the checkpoint made with another dataset?)");
@@ -77,18 +72,9 @@ final class BatchSampler {
         }
     }
 
-    /** Fisher–Yates with the data-order generator. */
+    /** A new permutation from the data-order generator. */
     private void shuffle() {
         epochStartState = rng.state();
-        order = new int[size];
-        for (int i = 0; i < size; i++) {
-            order[i] = i;
-        }
-        for (int i = size - 1; i > 0; i--) {
-            int j = (int) Math.floorMod(rng.nextLong(), (long) i + 1);
-            int t = order[i];
-            order[i] = order[j];
-            order[j] = t;
-        }
+        order = Sampler.permutation(size, rng);
     }
 }

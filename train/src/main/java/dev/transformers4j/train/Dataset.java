@@ -19,6 +19,17 @@ public interface Dataset<B> {
     /** The examples at {@code indices}, collated into one batch. */
     B batch(int[] indices);
 
+    /**
+     * The size of example {@code index} in tokens, for batching by token count ({@code max_tokens}, fairseq's
+     * {@code num_tokens}): a batch of examples whose largest size is L pads to L tokens per example.
+     *
+     * @throws UnsupportedOperationException for a dataset that only batches by a number of examples
+     */
+    default int numTokens(int index) {
+        throw new UnsupportedOperationException(getClass().getSimpleName()
+                + " has no token counts: batch it with batch_size, not max_tokens");
+    }
+
     /** The examples in order, in batches of {@code batchSize} (the last may be smaller): for evaluation. */
     default Iterable<B> batches(int batchSize) {
         if (batchSize < 1) {

@@ -43,7 +43,7 @@ public final class Trainer<B> {
     final Dataset<B> trainData;
     final Dataset<B> evalData;
     final TrainingArguments args;
-    final BatchSampler sampler;
+    final Sampler sampler;
     final List<TrainerCallback> callbacks = new ArrayList<>();
     Optimizer optimizer;
     LearningRateSchedule schedule;
@@ -65,7 +65,8 @@ public final class Trainer<B> {
         this.trainData = trainData;
         this.evalData = evalData;
         this.args = args;
-        this.sampler = new BatchSampler(trainData.size(), args.batchSize(), args.seed());
+        this.sampler = args.maxTokens() > 0 ? TokenBudgetSampler.of(trainData, args.maxTokens(), args.seed())
+                : new BatchSampler(trainData.size(), args.batchSize(), args.seed());
         state.maxSteps = args.maxSteps() > 0 ? args.maxSteps() : (int) Math.ceil(
                 args.numTrainEpochs() * sampler.batchesPerEpoch() / args.gradientAccumulationSteps());
         if (ParameterGroups.trainable(model.module()).isEmpty()) {
@@ -74,6 +75,17 @@ public final class Trainer<B> {
         optimizer = new AdamW(ParameterGroups.withDecay(model.module(), args.weightDecay()), args.learningRate(),
                 args.adamBeta1(), args.adamBeta2(), args.adamEpsilon());
         schedule = Schedule.of(args.lrSchedulerType(), args.learningRate(), args.warmupSteps(), state.maxSteps);
+    }
+
+    /**
+     * The micro-batches one epoch of {@code data} makes under {@code args}: {@code ceil(size / batch_size)}, or
+     * with {@code max_tokens} the number of token-budget batches.
+     *
+     * @throws IllegalArgumentException when an example alone is more than {@code max_tokens}
+     */
+    public static int batchesPerEpoch(Dataset<?> data, TrainingArguments args) {
+        return args.maxTokens() > 0 ? TokenBudgetSampler.countBatches(data, args.maxTokens())
+                : Math.ceilDiv(data.size(), args.batchSize());
     }
 
     /** Replaces the default AdamW (e.g. with {@link dev.transformers4j.train.optim.SGD}). */
@@ -135,7 +147,9 @@ public final class Trainer<B> {
         boolean wasTraining = m.isTraining();
         m.eval();
         try {
-            return Grad.noGrad(() -> task.evaluate(evalData.batches(args.evalBatchSize())));
+            Iterable<B> batches = args.maxTokens() > 0 ? TokenBudgetSampler.evaluationBatches(evalData, args.maxTokens())
+                    : evalData.batches(args.evalBatchSize());
+            return Grad.noGrad(() -> task.evaluate(batches));
         } finally {
             m.train(wasTraining);
         }

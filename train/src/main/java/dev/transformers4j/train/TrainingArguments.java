@@ -10,6 +10,9 @@ import java.util.Objects;
  * @param maxSteps       total optimizer updates; 0 means {@code ceil(numTrainEpochs × micro-batches per epoch
  *                       / gradientAccumulationSteps)}
  * @param maxGradNorm    clip the global gradient norm to this (0 = no clipping)
+ * @param maxTokens      when &gt; 0, batches hold at most this many padded tokens instead of {@code batchSize}
+ *                       examples (fairseq's {@code --max-tokens}; the dataset gives {@link Dataset#numTokens}),
+ *                       for training and evaluation
  * @param evalSteps      evaluate every this many updates (0 = only at the end); needs an eval dataset
  * @param saveSteps      write {@code checkpoint-N} every this many updates (0 = never)
  * @param saveTotalLimit keep only the newest this many checkpoints (0 = keep all)
@@ -20,9 +23,9 @@ import java.util.Objects;
 public record TrainingArguments(
         Path outputDir, double learningRate, int batchSize, int evalBatchSize, int gradientAccumulationSteps,
         double numTrainEpochs, int maxSteps, double weightDecay, double adamBeta1, double adamBeta2,
-        double adamEpsilon, double maxGradNorm, String lrSchedulerType, int warmupSteps, int evalSteps,
-        int saveSteps, int saveTotalLimit, String metricForBestModel, int earlyStoppingPatience, long seed,
-        boolean progressBar) {
+        double adamEpsilon, double maxGradNorm, String lrSchedulerType, int warmupSteps, int maxTokens,
+        int evalSteps, int saveSteps, int saveTotalLimit, String metricForBestModel, int earlyStoppingPatience,
+        long seed, boolean progressBar) {
 
     public TrainingArguments {
         Objects.requireNonNull(outputDir, "output_dir");
@@ -38,6 +41,7 @@ public record TrainingArguments(
         require(adamEpsilon >= 0 && adamEpsilon < 1, "adam_epsilon", adamEpsilon, "in [0, 1)");
         require(maxGradNorm >= 0 && !Double.isInfinite(maxGradNorm), "max_grad_norm", maxGradNorm, ">= 0 (0 = off)");
         require(warmupSteps >= 0, "warmup_steps", warmupSteps, ">= 0");
+        require(maxTokens >= 0, "max_tokens", maxTokens, ">= 0 (0 = batch_size examples per batch)");
         require(evalSteps >= 0, "eval_steps", evalSteps, ">= 0 (0 = only at the end)");
         require(saveSteps >= 0, "save_steps", saveSteps, ">= 0 (0 = never)");
         require(saveTotalLimit >= 0, "save_total_limit", saveTotalLimit, ">= 0 (0 = keep all)");
@@ -78,6 +82,7 @@ public record TrainingArguments(
         private double maxGradNorm = 1.0;
         private String lrSchedulerType = "linear";
         private int warmupSteps;
+        private int maxTokens;
         private int evalSteps;
         private int saveSteps;
         private int saveTotalLimit;
@@ -103,6 +108,7 @@ public record TrainingArguments(
         public Builder maxGradNorm(double v) { maxGradNorm = v; return this; }
         public Builder lrSchedulerType(String v) { lrSchedulerType = v; return this; }
         public Builder warmupSteps(int v) { warmupSteps = v; return this; }
+        public Builder maxTokens(int v) { maxTokens = v; return this; }
         public Builder evalSteps(int v) { evalSteps = v; return this; }
         public Builder saveSteps(int v) { saveSteps = v; return this; }
         public Builder saveTotalLimit(int v) { saveTotalLimit = v; return this; }
@@ -116,7 +122,7 @@ public record TrainingArguments(
         public TrainingArguments build() {
             return new TrainingArguments(outputDir, learningRate, batchSize, evalBatchSize, gradientAccumulationSteps,
                     numTrainEpochs, maxSteps, weightDecay, adamBeta1, adamBeta2, adamEpsilon, maxGradNorm,
-                    lrSchedulerType, warmupSteps, evalSteps, saveSteps, saveTotalLimit, metricForBestModel,
+                    lrSchedulerType, warmupSteps, maxTokens, evalSteps, saveSteps, saveTotalLimit, metricForBestModel,
                     earlyStoppingPatience, seed, progressBar);
         }
     }

@@ -29,14 +29,14 @@ final class TrainingCheckpoint {
     static final String RNG_FILE = "rng_state.json";
 
     /** What a checkpoint restores besides the model and optimizer. */
-    record Restored(TrainerState state, BatchSampler.State sampler) {
+    record Restored(TrainerState state, Sampler.State sampler) {
     }
 
     private TrainingCheckpoint() {
     }
 
     static void write(Path dir, PretrainedModel model, Optimizer optimizer, Object schedule, TrainerState state,
-                      BatchSampler.State sampler) {
+                      Sampler.State sampler) {
         model.savePretrained(dir);
         optimizer.state().save(dir);
         ObjectNode sched = ConfigJson.MAPPER.createObjectNode();
@@ -86,7 +86,7 @@ final class TrainingCheckpoint {
         }
         ObjectNode rng = ConfigJson.readObject(dir.resolve(RNG_FILE));
         Rng.global().setState(rng.path("dropout_rng").asLong());
-        BatchSampler.State sampler = new BatchSampler.State(rng.path("data_completed_epochs").asInt(),
+        Sampler.State sampler = new Sampler.State(rng.path("data_completed_epochs").asInt(),
                 rng.path("data_position").asInt(), rng.path("data_rng").asLong());
         Path stateFile = dir.resolve(TrainerState.FILE);
         return new Restored(TrainerState.fromJson(ConfigJson.readObject(stateFile), stateFile), sampler);

@@ -94,7 +94,7 @@ final class TrainingRun<B> {
     }
 
     private void saveCheckpoint() {
-        BatchSampler.State data = t.sampler.state();
+        Sampler.State data = t.sampler.state();
         Path dir = CheckpointFolders.publish(args.outputDir(), state.globalStep, tmp -> {
             TrainingCheckpoint.write(tmp, t.model, t.optimizer, t.schedule, state, data);
             t.beforePublish.write(tmp);

@@ -5,10 +5,17 @@ import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.gpt2.GPT2Config;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.models.io.Init;
+import dev.transformers4j.models.marian.MarianConfig;
+import dev.transformers4j.models.marian.MarianMTModel;
+import java.util.ArrayList;
+import java.util.List;
 import java.nio.file.Path;
 import java.util.Random;
 
-/** A tiny GPT-2 (vocab 50, 2 layers, width 16, feed-forward 37) and a token-window dataset for trainer tests. */
+/**
+ * For trainer tests: a tiny GPT-2 (vocab 50, 2 layers, width 16, feed-forward 37) and a token-window dataset; a
+ * tiny Marian (vocab 14, 2 + 1 layers, width 16, feed-forward 37) and a reversal task of random sentence pairs.
+ */
 final class TinyModels {
 
     static final int CONTEXT = 16;
@@ -62,5 +69,46 @@ final class TinyModels {
     static TrainingArguments.Builder args(Path out) {
         return TrainingArguments.builder(out).learningRate(1e-2).batchSize(4).evalBatchSize(8).warmupSteps(2)
                 .progressBar(false).seed(7);
+    }
+
+    /** Marian's special ids in the tiny vocabulary: {@code </s>} 0, {@code <pad>} 1 (also the decoder start). */
+    static final int EOS = 0;
+    static final int PAD = 1;
+
+    /** A tiny Marian with HF's initial weights. */
+    static MarianMTModel marian(double dropout, long seed) {
+        MarianConfig config = new MarianConfig(14, 16, 2, 1, 2, 2, 37, 37, 32, Activation.RELU, dropout, 0, 0, true,
+                0.1, PAD, EOS, PAD, EOS);
+        return MarianMTModel.initialized(config, seed);
+    }
+
+    /** {@code n} pairs: a random sentence of 1..8 tokens in [2, 14) and its reversal, both ending in {@code </s>}. */
+    static TranslationDataset reversals(int n, long seed) {
+        return pairs(n, seed, true);
+    }
+
+    /** {@code n} pairs: a random sentence of 1..8 tokens in [2, 14) twice, both ending in {@code </s>}. */
+    static TranslationDataset copies(int n, long seed) {
+        return pairs(n, seed, false);
+    }
+
+    private static TranslationDataset pairs(int n, long seed, boolean reverse) {
+        Random r = new Random(seed);
+        List<int[]> src = new ArrayList<>();
+        List<int[]> tgt = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int len = 1 + r.nextInt(8);
+            int[] s = new int[len + 1];
+            int[] t = new int[len + 1];
+            for (int j = 0; j < len; j++) {
+                s[j] = 2 + r.nextInt(12);
+            }
+            for (int j = 0; j < len; j++) {
+                t[j] = reverse ? s[len - 1 - j] : s[j];
+            }
+            src.add(s);
+            tgt.add(t);                                  // s[len] = t[len] = EOS = 0
+        }
+        return new TranslationDataset(src, tgt, PAD, PAD);
     }
 }

@@ -33,6 +33,31 @@ public final class Losses {
      * @param labels N class indices or {@link #IGNORE_INDEX}
      */
     public static Tensor crossEntropyLoss(Tensor logits, int[] labels) {
+        return crossEntropyLoss(logits, labels, 0.0);
+    }
+
+    /**
+     * Label-smoothed cross-entropy, §5.4 ("we employed label smoothing of value ε_ls = 0.1"), as
+     * {@code F.cross_entropy(logits, labels, ignore_index=-100, label_smoothing=ε)} and HF's {@code LabelSmoother}:
+     * the target of row r is the mixture {@code q = (1 − ε)·onehot(label_r) + ε/V} of the label and the uniform
+     * distribution, and with n counted rows and {@code log p = log_softmax(x)}
+     * <pre>
+     *   L = (1/n) Σ_r [ (1 − ε)·(−log p_r,label_r)  +  ε·(1/V) Σ_j (−log p_rj) ]
+     *   ∂L/∂x_rj = (p_rj − q_rj) / n
+     * </pre>
+     * Ignored rows count in neither term and get a zero gradient; ε = 0 is plain cross-entropy.
+     * <b>Note:</b> fairseq's {@code label_smoothed_cross_entropy} spreads ε over the V − 1 other classes
+     * ({@code q = (1 − ε)} on the label, {@code ε/(V − 1)} elsewhere); HF and PyTorch, followed here, spread it
+     * over all V, so the label gets {@code 1 − ε + ε/V}. The two differ by O(ε/V).
+     *
+     * @param logits  {@code [N, V]} (any leading shape flattened to N rows)
+     * @param labels  N class indices or {@link #IGNORE_INDEX}
+     * @param epsilon ε_ls in [0, 1]
+     */
+    public static Tensor crossEntropyLoss(Tensor logits, int[] labels, double epsilon) {
+        if (!(epsilon >= 0 && epsilon <= 1)) {
+            throw new IllegalArgumentException("label smoothing: expected ε in [0, 1] but was " + epsilon);
+        }
         int v = logits.size(-1);
         float[] x = logits.toArray();
         int rows = v == 0 ? 0 : x.length / v;
@@ -50,12 +75,13 @@ public final class Losses {
                 throw new IndexOutOfBoundsException("label " + labels[r] + " outside [0, " + v + ")");
             }
             lse[r] = logSumExp(x, r * v, v);
-            total += lse[r] - x[r * v + labels[r]];
+            double nll = lse[r] - x[r * v + labels[r]];
+            total += epsilon == 0 ? nll : (1 - epsilon) * nll + epsilon * (lse[r] - mean(x, r * v, v));
             count++;
         }
         int n = count;
         return Tensor.scalar((float) (total / n)).derivedFrom("crossEntropy", logits,
-                g -> Tensor.of(softmaxMinusOneHot(x, lse, labels, v, g.item() / n), logits.shape()));
+                g -> Tensor.of(softmaxMinusTarget(x, lse, labels, v, epsilon, g.item() / n), logits.shape()));
     }
 
     /** {@code log Σ_j e^{x_j}} of one row, max subtracted first, in double. */
@@ -71,17 +97,28 @@ public final class Losses {
         return max + Math.log(sum);
     }
 
-    /** {@code scale · (softmax(x_r) − onehot(label_r))} for counted rows, 0 for ignored ones. */
-    private static float[] softmaxMinusOneHot(float[] x, double[] lse, int[] labels, int v, double scale) {
+    /** The mean of one row, in double: {@code (1/V) Σ_j x_j}, so that {@code (1/V) Σ_j −log p_j = lse − mean}. */
+    private static double mean(float[] x, int off, int v) {
+        double sum = 0;
+        for (int j = 0; j < v; j++) {
+            sum += x[off + j];
+        }
+        return sum / v;
+    }
+
+    /** {@code scale · (softmax(x_r) − q_r)} with {@code q_r = (1 − ε)·onehot(label_r) + ε/V} for counted rows, 0 for ignored ones. */
+    private static float[] softmaxMinusTarget(float[] x, double[] lse, int[] labels, int v, double epsilon,
+                                              double scale) {
         float[] g = new float[x.length];
+        double uniform = epsilon / v;
         for (int r = 0; r < labels.length; r++) {
             if (labels[r] == IGNORE_INDEX) {
                 continue;
             }
             for (int j = 0; j < v; j++) {
-                g[r * v + j] = (float) (scale * Math.exp(x[r * v + j] - lse[r]));
+                g[r * v + j] = (float) (scale * (Math.exp(x[r * v + j] - lse[r]) - uniform));
             }
-            g[r * v + labels[r]] -= (float) scale;
+            g[r * v + labels[r]] -= (float) (scale * (1 - epsilon));
         }
         return g;
     }

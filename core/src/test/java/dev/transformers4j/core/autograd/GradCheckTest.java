@@ -148,6 +148,14 @@ class GradCheckTest {
     }
 
     @Test
+    void labelSmoothedCrossEntropyWithIgnoredRows() {
+        int[] labels = {2, Losses.IGNORE_INDEX, 0, 4};
+        check("crossEntropyLoss ε=0.1", x -> Losses.crossEntropyLoss(x[0], labels, 0.1), randn(r, 4, 5));
+        check("crossEntropyLoss ε=0.6 of [B, T, V] logits", x -> Losses.crossEntropyLoss(x[0],
+                new int[] {1, 3, Losses.IGNORE_INDEX, 0, 2, Losses.IGNORE_INDEX}, 0.6), randn(r, 2, 3, 7));
+    }
+
+    @Test
     void aSmallNetworkEndToEnd() {
         check("MLP + LayerNorm + softmax", x -> x[0].linear(x[1], x[2]).gelu().layerNorm(x[3], x[4], 1e-5f)
                         .add(x[0].slice(1, 0, 5)).softmax(),

@@ -76,6 +76,16 @@ public record MarianConfig(
                 true, 0.02, vocabSize - 1, 0, vocabSize - 1, 0);
     }
 
+    /**
+     * A small model for training on a CPU (not from the paper): the base model's layout with N = 3 layers,
+     * d_model = 256, d_ff = 1024, h = 4 (head size 64 as in the base model), P_drop = 0.1, ReLU; ids as
+     * {@link #base}.
+     */
+    public static MarianConfig small(int vocabSize) {
+        return new MarianConfig(vocabSize, 256, 3, 3, 4, 4, 1024, 1024, 512, Activation.RELU, 0.1, 0.0, 0.0,
+                true, 0.02, vocabSize - 1, 0, vocabSize - 1, 0);
+    }
+
     /** The encoder's head size D = C / H. */
     public int encoderHeadSize() {
         return dModel / encoderAttentionHeads;

@@ -12,6 +12,7 @@ import dev.transformers4j.models.Seq2SeqLM;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.Init;
 import dev.transformers4j.models.io.WeightsFile;
 import java.nio.file.Path;
 
@@ -31,6 +32,22 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
         this.config = config;
         model = child("model", new MarianModel(config));
         finalLogitsBias = parameter("final_logits_bias", 1, config.vocabSize());
+    }
+
+    /**
+     * A new model with HF's initial weights ({@code MarianPreTrainedModel._init_weights}): every linear and the
+     * shared embedding normal(0, {@code init_std}) with the {@code pad_token_id} row zero, biases and
+     * {@code final_logits_bias} 0, LayerNorms 1 and 0; the sinusoidal table is fixed.
+     */
+    public static MarianMTModel initialized(MarianConfig config, long seed) {
+        MarianMTModel m = new MarianMTModel(config);
+        Init.initialize(m, m.namedParameters().keySet(), config.initStd(), seed);
+        Tensor shared = m.model.shared().weight().value();                                // [V, C]
+        float[] w = shared.toArray();
+        int c = config.dModel();
+        java.util.Arrays.fill(w, config.padTokenId() * c, (config.padTokenId() + 1) * c, 0f);   // padding_idx row
+        m.model.shared().weight().set("model.shared.weight", Tensor.of(w, shared.shape()));
+        return m;
     }
 
     /** Loads {@code config.json} + {@code model.safetensors} (or {@code pytorch_model.bin}) from an HF folder. */
@@ -64,22 +81,29 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
      */
     @Override
     public Tensor loss(TokenBatch source, int[] labels) {
-        Tensor logits = forward(source, shiftTokensRight(labels, source.batch()), ForwardOptions.DEFAULT).logits();
+        return loss(source, shiftTokensRight(labels, source.batch()), labels);
+    }
+
+    /**
+     * The loss of HF's {@code model(input_ids, decoder_input_ids=..., labels=...)}: the decoder reads
+     * {@code decoderIds} as given and each position is scored against its label (mean cross-entropy, -100
+     * skipped).
+     *
+     * @param decoderIds {@code [B, T]}, usually {@code decoder_start_token_id} then the target
+     * @param labels     {@code [B, T]} the token each position should predict, -100 where nothing is predicted
+     */
+    public Tensor loss(TokenBatch source, int[] decoderIds, int[] labels) {
+        if (decoderIds.length != labels.length) {
+            throw new IllegalArgumentException("labels: " + labels.length + " labels for " + decoderIds.length
+                    + " decoder ids (one label per decoder position)");
+        }
+        Tensor logits = forward(source, decoderIds, ForwardOptions.DEFAULT).logits();    // [B, T, V]
         return Losses.crossEntropyLoss(logits, labels);                                   // over [B·T, V]
     }
 
-    /** HF's {@code shift_tokens_right}: {@code [start, y_0 … y_{T−2}]} per row, -100 replaced by the pad id. */
+    /** HF's {@code shift_tokens_right} with this model's pad and start ids ({@link Seq2SeqLM#shiftTokensRight}). */
     public int[] shiftTokensRight(int[] labels, int batch) {
-        int t = labels.length / batch;
-        int[] out = new int[labels.length];
-        for (int b = 0; b < batch; b++) {
-            out[b * t] = config.decoderStartTokenId();
-            for (int i = 1; i < t; i++) {
-                int y = labels[b * t + i - 1];
-                out[b * t + i] = y == Losses.IGNORE_INDEX ? config.padTokenId() : y;
-            }
-        }
-        return out;
+        return Seq2SeqLM.shiftTokensRight(labels, batch, config.padTokenId(), config.decoderStartTokenId());
     }
 
     /** Runs the encoder once and projects its output for every decoder layer's cross-attention. */

@@ -46,8 +46,13 @@ public final class CorpusTokenizer {
 
     /** A character-level tokenizer of {@code text}'s characters. */
     public static CorpusTokenizer characters(String text) {
-        CharTokenizerBuilder chars = CharTokenizerBuilder.fromText(text);
-        return new CorpusTokenizer(chars.build(), "characters (" + chars.characters().size() + " + <unk>)",
+        return characters(CharTokenizerBuilder.fromText(text));
+    }
+
+    /** A character-level tokenizer as built (e.g. with special tokens). */
+    public static CorpusTokenizer characters(CharTokenizerBuilder chars) {
+        return new CorpusTokenizer(chars.build(), "characters (" + chars.characters().size() + " + <unk>"
+                + (chars.vocabSize() > chars.characters().size() + 1 ? " + special tokens" : "") + ")",
                 dir -> chars.write(dir.resolve("tokenizer.json")));
     }
 

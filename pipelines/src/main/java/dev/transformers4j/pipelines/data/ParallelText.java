@@ -40,4 +40,9 @@ public record ParallelText(List<String> source, List<String> target) {
         }
         return new ParallelText(source, target);
     }
+
+    /** The number of sentence pairs. */
+    public int size() {
+        return source.size();
+    }
 }
