@@ -149,13 +149,13 @@ class TranslateCliTest {
     }
 
     @Test
-    void aMarianSentencePieceFolderIsNotYetSupportedForText() throws IOException {
+    void aMarianFolderWithABrokenSentencePieceFileIsOneClearError() throws IOException {
         Path spm = GoldenMarian.folderWithTokenizer(tmp.resolve("spm"));
         Files.delete(spm.resolve("tokenizer.json"));
         Files.writeString(spm.resolve("source.spm"), "");
         CliRun r = CliRun.of("translate", "--model", spm.toString(), "t5");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Marian's SentencePiece tokenizer (source.spm, target.spm, vocab.json) is not"
-                + " yet supported");
+        assertThat(r.err()).contains("source.spm").doesNotContain("\tat ");
+        assertThat(r.err().lines().count()).isEqualTo(1);
     }
 }

@@ -2,6 +2,7 @@ package dev.transformers4j.pipelines;
 
 import dev.transformers4j.onnx.BuiltinModels;
 import dev.transformers4j.tokenizers.Tokenizer;
+import dev.transformers4j.tokenizers.marian.MarianTokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -22,17 +23,20 @@ public final class ModelResolver {
     /**
      * Why {@code dir} has no translation tokenizer this library can load, or null when it has one. This is the one
      * place that knows the tokenizer layouts of translation models: {@code tokenizer.json} (one vocabulary for both
-     * sides) is supported; Marian's SentencePiece files ({@code source.spm}, {@code target.spm}, {@code vocab.json})
-     * are not yet.
+     * sides), else Marian's SentencePiece files ({@code source.spm}, {@code target.spm}, {@code vocab.json}) read by
+     * {@link MarianTokenizer}.
      */
     public static String translationTokenizerProblem(Path dir) {
         if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
             return null;
         }
-        if (Files.isRegularFile(dir.resolve("source.spm"))) {
-            return dir + ": Marian's SentencePiece tokenizer (source.spm, target.spm, vocab.json) is not yet"
-                    + " supported: add a tokenizer.json with the model's vocabulary, or give token ids"
-                    + " (t4j generate --ids)";
+        if (MarianTokenizer.isMarianFolder(dir)) {
+            try {
+                MarianTokenizer.fromFolder(dir);
+                return null;
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
         }
         return dir + ": no tokenizer: looked for tokenizer.json (or Marian's source.spm + target.spm + vocab.json)";
     }
@@ -49,11 +53,33 @@ public final class ModelResolver {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+            return marian(MarianTokenizer.fromFolder(dir), dir, vocabSize);
+        }
         Tokenizer tokenizer = Tokenizer.fromFile(dir.resolve("tokenizer.json"));
         if (tokenizer.vocabSize() > vocabSize) {
             throw new IllegalArgumentException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " tokens but the"
                     + " model's vocab_size is " + vocabSize + ": they do not belong together");
         }
         return new SharedVocabularyTokenizer(tokenizer, eosTokenId);
+    }
+
+    /** An opus-mt folder's SentencePiece tokenizer: source text through source.spm, generated ids through target.spm. */
+    private static TranslationTokenizer marian(MarianTokenizer marian, Path dir, int vocabSize) {
+        if (marian.vocabSize() > vocabSize) {
+            throw new IllegalArgumentException(dir + ": vocab.json has " + marian.vocabSize() + " tokens but the"
+                    + " model's vocab_size is " + vocabSize + ": they do not belong together");
+        }
+        return new TranslationTokenizer() {
+            @Override
+            public int[] encodeSource(String text) {
+                return marian.encodeSource(text);
+            }
+
+            @Override
+            public String decode(int[] targetIds) {
+                return marian.decode(targetIds);
+            }
+        };
     }
 }

@@ -104,7 +104,7 @@ class TranslationPipelineTest {
     }
 
     @Test
-    void aMarianSentencePieceFolderLoadsForIdsButNotForText() throws IOException {
+    void aMarianFolderWithABrokenSentencePieceFileLoadsForIdsButNotForText() throws IOException {
         Path spm = tmp.resolve("spm");
         GoldenMarian.folderWithTokenizer(spm);
         Files.delete(spm.resolve("tokenizer.json"));
@@ -112,7 +112,7 @@ class TranslationPipelineTest {
         TranslationPipeline p = TranslationPipeline.load(spm.toString());
         assertThat(p.tokenizer()).isNull();
         assertThatThrownBy(() -> p.translate(List.of("t5")))
-                .hasMessageContaining("source.spm, target.spm, vocab.json) is not yet supported");
+                .hasMessageContaining("source.spm");
         GenerationConfig config = p.defaults().toBuilder().maxNewTokens(2).build();
         assertThat(p.generateIds(List.of(new int[] {5, 0}), config).get(0).text()).isNull();
     }

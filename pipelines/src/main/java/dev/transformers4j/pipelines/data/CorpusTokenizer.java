@@ -1,6 +1,8 @@
 package dev.transformers4j.pipelines.data;
 
 import dev.transformers4j.tokenizers.Tokenizer;
+import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.tokenizers.train.TrainedTokenizer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -54,6 +56,12 @@ public final class CorpusTokenizer {
         return new CorpusTokenizer(chars.build(), "characters (" + chars.characters().size() + " + <unk>"
                 + (chars.vocabSize() > chars.characters().size() + 1 ? " + special tokens" : "") + ")",
                 dir -> chars.write(dir.resolve("tokenizer.json")));
+    }
+
+    /** A tokenizer trained here (a shared BPE), saved as the {@code tokenizer.json} the trainer wrote. */
+    public static CorpusTokenizer trained(TrainedTokenizer trained, String description) {
+        return new CorpusTokenizer(trained.tokenizer(), description,
+                dir -> AtomicFiles.write(dir.resolve("tokenizer.json"), trained::writeTo));
     }
 
     /** A {@code tokenizer.json} file or a tokenizer folder. */

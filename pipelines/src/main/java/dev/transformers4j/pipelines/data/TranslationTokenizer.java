@@ -1,5 +1,7 @@
 package dev.transformers4j.pipelines.data;
 
+import dev.transformers4j.tokenizers.train.TokenizerTrainer;
+import dev.transformers4j.tokenizers.train.TrainedTokenizer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -51,14 +53,15 @@ public final class TranslationTokenizer {
     }
 
     /**
-     * The one place where a shared byte-level BPE of {@code vocabSize} tokens (with {@code </s>}, {@code <pad>},
-     * {@code <unk>}) is to be trained on the source and target training text, when no tokenizer is given. Until
-     * the BPE trainer lands, a tokenizer is required.
+     * A shared byte-level BPE of {@code vocabSize} tokens ({@code <pad> </s> <unk> <s>} first, HF's BpeTrainer),
+     * trained on the source and target training text together, when no tokenizer is given.
      */
     static TranslationTokenizer trainSharedBpe(ParallelText train, int vocabSize) {
-        throw new IllegalArgumentException("--tokenizer: give a tokenizer.json or tokenizer folder with </s> and "
-                + "<pad> (or 'char' for the characters of the training text); training a shared BPE vocabulary of "
-                + "--vocab-size " + vocabSize + " when --tokenizer is absent is not available yet");
+        List<String> texts = new ArrayList<>(train.source());
+        texts.addAll(train.target());
+        TrainedTokenizer bpe = TokenizerTrainer.translation(vocabSize).trainFromTexts(texts);
+        return new TranslationTokenizer(CorpusTokenizer.trained(bpe, "a shared byte-level BPE of " + bpe.vocabSize()
+                + " tokens trained on both sides of the training text"));
     }
 
     /** Each sentence's ids then {@code </s>}, at most {@code maxLength} ids ({@code </s>} kept last). */
