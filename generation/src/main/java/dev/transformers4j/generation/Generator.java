@@ -50,8 +50,11 @@ public final class Generator {
 
     /**
      * A decoder-only generator that may run past the model's {@code n_positions}: beyond it, each new token is
-     * predicted from the last {@code n_positions} tokens (nanoGPT's cropping of the context), at the cost of a
-     * full forward pass over that window per token. HF's {@code generate()} refuses such lengths instead.
+     * predicted from the last {@code n_positions − 1} tokens (nanoGPT's cropping of the context), at the cost of a
+     * full forward pass over that window per token. One position fewer than nanoGPT keeps: a model trained with HF's
+     * shifted labels on {@code n_positions}-token windows never learns to predict from its last position (nor does
+     * ordinary generation up to {@code max_length = n_positions} ever ask it to). HF's {@code generate()} refuses
+     * such lengths instead.
      *
      * @param decoder turns new tokens into text for stop strings; may be null
      */
@@ -64,7 +67,7 @@ public final class Generator {
 
             @Override
             public DecodingSession session(TokenBatch prompts, GenerationPlan plan) {
-                return new SlidingWindowDecoder(model, plan.rows(), model.maxPositions());
+                return new SlidingWindowDecoder(model, plan.rows(), model.maxPositions() - 1);
             }
         }, decoder);
     }

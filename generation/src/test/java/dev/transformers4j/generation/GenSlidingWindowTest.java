@@ -12,12 +12,12 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Generation past {@code n_positions} (128 for the golden GPT-2): every step's logits equal a plain forward pass,
- * without a cache, over the last 128 tokens at positions 0…127 (nanoGPT's {@code idx[:, -block_size:]}); before
- * the window fills, the session is the ordinary cached one.
+ * without a cache, over the last 127 tokens at positions 0…126 (nanoGPT's {@code idx[:, -block_size:]}, one
+ * shorter); before the window fills, the session is the ordinary cached one.
  */
 class GenSlidingWindowTest {
 
-    private static final int WINDOW = 128;
+    private static final int WINDOW = 127;     // n_positions − 1: the last position is never trained
 
     @Test
     void stepsPastTheWindowEqualAPlainForwardOverTheLastWindowTokens() {
