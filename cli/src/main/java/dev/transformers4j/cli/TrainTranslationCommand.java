@@ -116,7 +116,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
 
     /**
      * Validation BLEU: the first {@code --bleu-sentences} validation sources translated greedily (the
-     * model as it is at this step, at most {@code max_position_embeddings} − 1 new tokens), scored against their
+     * model as it is at this step, at most twice the longest source + 10 new tokens), scored against their
      * references with sacreBLEU's corpus BLEU (13a tokenisation), logged as {@code eval_bleu}.
      */
     List<EvalMetric<Seq2SeqBatch>> validationMetrics(MarianMTModel model, TranslationTokenizer tok,
@@ -127,7 +127,10 @@ final class TrainTranslationCommand implements Callable<Integer> {
         }
         List<String> sources = valid.source().subList(0, n);
         List<String> references = valid.target().subList(0, n);
-        GenerationConfig greedy = GenerationConfig.builder().maxNewTokens(model.maxPositions() - 1)
+        // at most twice the longest source plus 10 tokens: an untrained model rarely says </s>
+        int longest = tok.encodeAll(sources, model.maxPositions()).longest();
+        GenerationConfig greedy = GenerationConfig.builder()
+                .maxNewTokens(Math.min(model.maxPositions() - 1, 2 * longest + 10))
                 .eosTokenIds(List.of(tok.eosId())).padTokenId(tok.padId()).decoderStartTokenId(tok.padId()).build();
         TranslationPipeline translator = new TranslationPipeline(model,
                 new SharedVocabularyTokenizer(tok.corpus().tokenizer(), tok.eosId()), greedy);

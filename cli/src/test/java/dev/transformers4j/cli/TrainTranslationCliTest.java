@@ -43,7 +43,7 @@ class TrainTranslationCliTest {
                 trainTgt.toString(), "--valid-src", validSrc.toString(), "--valid-tgt", validTgt.toString(),
                 "--tokenizer", "char", "--layers", "1", "--hidden", "32", "--heads", "2", "--ffn", "64",
                 "--max-tokens", "256", "--warmup", "10", "--lr-factor", "0.5", "--max-steps", "40", "--eval-steps", "1",
-                "--save-steps", "20", "--save-total-limit", "0", "--log-steps", "10", "--seed", "5", "--out",
+                "--save-steps", "20", "--save-total-limit", "0", "--log-steps", "10", "--seed", "5", "--bleu-sentences", "4", "--out",
                 outDir.toString());
         return CliArgs.with(a, more);
     }
@@ -155,8 +155,8 @@ class TrainTranslationCliTest {
     void badInputIsOneLineNamingTheFileLineOrFlag() throws IOException {
         Path shortTgt = tmp.resolve("short.tgt");
         Files.write(shortTgt, Files.readAllLines(trainTgt).subList(0, 150));
-        assertError(trainArgs(tmp.resolve("b1"), "--train-tgt", shortTgt.toString()), trainSrc + ":151: the files are"
-                + " not line-aligned: " + trainSrc + " has 200 lines but " + shortTgt + " has 150");
+        assertError(trainArgs(tmp.resolve("b1"), "--train-tgt", shortTgt.toString()), trainSrc + ":151: " + trainSrc
+                + " has 200 lines but " + shortTgt + " has 150: the files must be line-aligned");
         Path empty = Files.writeString(tmp.resolve("empty.txt"), "");
         assertError(trainArgs(tmp.resolve("b2"), "--valid-src", empty.toString(), "--valid-tgt", empty.toString()),
                 "the validation files have no sentence pair");
@@ -166,7 +166,11 @@ class TrainTranslationCliTest {
                 "--tokenizer none.json: no such file or folder");
         List<String> noTokenizer = new ArrayList<>(List.of(trainArgs(tmp.resolve("b5"))));
         noTokenizer.subList(noTokenizer.indexOf("--tokenizer"), noTokenizer.indexOf("--tokenizer") + 2).clear();
-        assertError(noTokenizer.toArray(String[]::new), "--tokenizer: give a tokenizer.json or tokenizer folder");
+        noTokenizer.addAll(List.of("--vocab-size", "300"));
+        CliRun bpe = CliRun.of(noTokenizer.toArray(String[]::new));
+        assertThat(bpe.exitCode()).as(bpe.err()).isZero();                       // a shared BPE is trained instead
+        assertThat(bpe.err()).contains("shared byte-level BPE").contains("eval_bleu");
+        assertThat(tmp.resolve("b5/tokenizer.json")).isRegularFile();
         assertError(trainArgs(tmp.resolve("b6"), "--heads", "3"), "--heads: expected a divisor of --hidden 32 but was 3");
         assertError(trainArgs(tmp.resolve("b7"), "--preset", "large"), "--preset: expected small or base but was large");
         assertError(trainArgs(tmp.resolve("b8"), "--label-smoothing", "1"), "--label-smoothing: expected a value in [0, 1)");

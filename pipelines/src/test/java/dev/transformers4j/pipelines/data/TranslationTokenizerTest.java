@@ -64,13 +64,26 @@ class TranslationTokenizerTest {
     }
 
     @Test
-    void aTokenizerWithoutTheSpecialTokensOrNoTokenizerIsAClearError() throws IOException {
+    void aTokenizerWithoutTheSpecialTokensIsAClearError() throws IOException {
         Path plain = tmp.resolve("plain.json");
         CharTokenizerBuilder.fromText("abc").write(plain);
         assertThatThrownBy(() -> TranslationTokenizer.resolve(plain.toString(), PAIRS, 0))
                 .hasMessageContaining("the vocabulary has no </s> token");
-        assertThatThrownBy(() -> TranslationTokenizer.resolve(null, PAIRS, 8000))
-                .hasMessageStartingWith("--tokenizer: give a tokenizer.json")
-                .hasMessageContaining("--vocab-size 8000");
+    }
+
+    @Test
+    void withoutATokenizerASharedByteLevelBpeIsTrainedOnBothSides() throws IOException {
+        TranslationTokenizer bpe = TranslationTokenizer.resolve(null, PAIRS, 300);
+        assertThat(bpe.vocabSize()).isLessThanOrEqualTo(300);
+        assertThat(bpe.padId()).isZero();                        // <pad> </s> <unk> <s> come first
+        assertThat(bpe.eosId()).isEqualTo(1);
+        String sentence = PAIRS.target().get(0);
+        int[] ids = bpe.encodeAll(List.of(sentence), 512).ids().get(0);
+        assertThat(ids[ids.length - 1]).isEqualTo(bpe.eosId());
+        int[] tokens = Arrays.copyOf(ids, ids.length - 1);
+        assertThat(bpe.corpus().tokenizer().decode(tokens, true)).isEqualTo(sentence);   // byte-level: lossless
+        bpe.corpus().saveTo(tmp.resolve("saved"));
+        assertThat(Tokenizer.fromFile(tmp.resolve("saved/tokenizer.json")).encode(sentence, false).ids())
+                .containsExactly(tokens);
     }
 }
