@@ -498,9 +498,20 @@ public final class Tensor {
         return map(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x));
     }
 
-    /** {@code max(x, 0)}; {@code relu' = [x > 0]}. */
+    /** {@code max(x, 0)}; {@code relu' = [x > 0]}, so {@code ∂L/∂x = ∂L/∂y} where x > 0 and 0 elsewhere. */
     public Tensor relu() {
-        return map(x -> x > 0 ? x : 0, x -> x > 0 ? 1 : 0);
+        float[] out = toArray();
+        for (int i = 0; i < out.length; i++) {
+            out[i] = out[i] > 0 ? out[i] : 0f;                 // a plain loop the JIT vectorises
+        }
+        return of(out, shape).derivedFrom("relu", this, g -> {
+            float[] gx = g.toArray();
+            float[] xs = toArray();
+            for (int i = 0; i < gx.length; i++) {
+                gx[i] = xs[i] > 0 ? gx[i] : 0f;
+            }
+            return of(gx, shape);
+        });
     }
 
     /** SiLU / swish, {@code x·σ(x)}; {@code silu' = σ(x)·(1 + x·(1 − σ(x)))}. */
