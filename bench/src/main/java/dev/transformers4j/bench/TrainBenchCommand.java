@@ -135,15 +135,14 @@ final class TrainBenchCommand implements Callable<Integer> {
         model.module().requiresGrad(true);
         model.module().train();
         AdamW optimizer = new AdamW(ParameterGroups.withDecay(model.module(), weightDecay), lr);
-        Runnable[] step = new Runnable[1];
-        int[] i = {0};
-        step[0] = () -> {
-            Tensor loss = task.loss(batches.get(i[0]++ % batches.size()));
+        int[] calls = {0};
+        Runnable step = () -> {
+            Tensor loss = task.loss(batches.get(calls[0]++ % batches.size()));
             loss.backward();
             optimizer.step();
             optimizer.zeroGrad();
         };
-        return Timing.interleavedMedianMillis(warmup, steps, step[0])[0] / 1e3;
+        return Timing.interleavedMedianMillis(warmup, steps, step)[0] / 1e3;
     }
 
     /** Ids in {@code [1, vocab)} (0 is never drawn, so it can pad). */
