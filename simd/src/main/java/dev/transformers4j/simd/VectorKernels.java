@@ -75,31 +75,41 @@ public final class VectorKernels extends ReferenceKernels {
         });
     }
 
-    /** Three passes per row (max, exp and sum, scale); an all-masked row becomes uniform like the reference. */
+    /**
+     * Three passes per row (max, exp and sum, scale); an all-masked row becomes uniform like the reference.
+     * Enough rows (a language-model head's logits) are split over the threads.
+     */
     @Override
     public void softmaxRows(float[] x, int off, int rows, int cols) {
+        int tasks = rows < 2 || (long) rows * cols < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(rows, pool.threads());
+        int perTask = (rows + tasks - 1) / tasks;
+        pool.run(tasks, t -> {
+            for (int r = t * perTask; r < Math.min(rows, (t + 1) * perTask); r++) {
+                softmaxRow(x, off + r * cols, cols);
+            }
+        });
+    }
+
+    private void softmaxRow(float[] x, int o, int cols) {
         int bound = S.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
-            int o = off + r * cols;
-            FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
-            for (int j = 0; j < bound; j += V) {
-                vmax = vmax.max(FloatVector.fromArray(S, x, o + j));
-            }
-            float max = vmax.reduceLanes(VectorOperators.MAX);
-            for (int j = bound; j < cols; j++) {
-                max = Math.max(max, x[o + j]);
-            }
-            if (max == Float.NEGATIVE_INFINITY) {
-                Arrays.fill(x, o, o + cols, 1f / cols);
-                continue;
-            }
-            float sum = VectorMath.expShifted(x, o, bound, max);
-            for (int j = bound; j < cols; j++) {
-                x[o + j] = (float) Math.exp(x[o + j] - max);
-                sum += x[o + j];
-            }
-            scale(x, o, cols, 1f / sum);
+        FloatVector vmax = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+        for (int j = 0; j < bound; j += V) {
+            vmax = vmax.max(FloatVector.fromArray(S, x, o + j));
         }
+        float max = vmax.reduceLanes(VectorOperators.MAX);
+        for (int j = bound; j < cols; j++) {
+            max = Math.max(max, x[o + j]);
+        }
+        if (max == Float.NEGATIVE_INFINITY) {
+            Arrays.fill(x, o, o + cols, 1f / cols);
+            return;
+        }
+        float sum = VectorMath.expShifted(x, o, bound, max);
+        for (int j = bound; j < cols; j++) {
+            x[o + j] = (float) Math.exp(x[o + j] - max);
+            sum += x[o + j];
+        }
+        scale(x, o, cols, 1f / sum);
     }
 
     /** Two passes for mean and variance (as the reference), a third writes {@code (x − mean)·inv·γ + β}. */

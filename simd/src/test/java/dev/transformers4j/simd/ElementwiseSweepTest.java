@@ -33,6 +33,15 @@ class ElementwiseSweepTest {
     }
 
     @Test
+    void softmaxRowsSplitOverThreads() {
+        // 37 rows × 1000 and 5 rows × 8000 (a language-model head) exceed the parallel threshold
+        for (int[] rc : new int[][] {{37, 1000}, {5, 8000}, {2, 16411}}) {
+            float[] x = random(new Random(rc[1]), OFF + rc[0] * rc[1] + 2);
+            compare("softmaxRows " + rc[0] + "x" + rc[1], x, (k, y) -> k.softmaxRows(y, OFF, rc[0], rc[1]));
+        }
+    }
+
+    @Test
     void softmaxWithMasks() {
         float ninf = Float.NEGATIVE_INFINITY;
         for (int cols : SIZES) {

@@ -1,5 +1,6 @@
 package dev.transformers4j.core.nn;
 
+import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.autograd.Grad;
 
@@ -25,7 +26,7 @@ public final class Losses {
 
     /**
      * Mean cross-entropy as {@code F.cross_entropy(logits, labels, ignore_index=-100)}: a scalar tensor,
-     * computed with the log-sum-exp trick in double precision. With n counted rows,
+     * from the softmax kernel (max subtracted) and accumulated in double. With n counted rows,
      * <pre>  L = (1/n) Σ_r (log Σ_j e^{x_rj} − x_r,label_r)      ∂L/∂x_rj = (softmax(x_r)_j − [j = label_r]) / n</pre>
      * and ignored rows get a zero gradient.
      *
@@ -59,66 +60,78 @@ public final class Losses {
             throw new IllegalArgumentException("label smoothing: expected ε in [0, 1] but was " + epsilon);
         }
         int v = logits.size(-1);
-        float[] x = logits.toArray();
-        int rows = v == 0 ? 0 : x.length / v;
+        float[] p = logits.toArray();
+        int rows = v == 0 ? 0 : p.length / v;
         if (labels.length != rows) {
             throw new IllegalArgumentException("cross-entropy: " + rows + " rows of logits but " + labels.length + " labels");
         }
+        double[] meanLogit = new double[rows];                    // (1/V) Σ_j x_rj, for the smoothing term
+        double[] lse = new double[rows];                          // log Σ_j e^{x_rj}
+        int[] argmax = new int[rows];
+        float[] ones = epsilon == 0 ? null : ones(v);
+        for (int r = 0; r < rows; r++) {
+            if (labels[r] != IGNORE_INDEX && (labels[r] < 0 || labels[r] >= v)) {
+                throw new IndexOutOfBoundsException("label " + labels[r] + " outside [0, " + v + ")");
+            }
+            argmax[r] = argmax(p, r * v, v);
+            lse[r] = p[r * v + argmax[r]];                        // the row's max, for now
+            meanLogit[r] = epsilon == 0 ? 0 : Backend.current().dot(p, r * v, ones, 0, v) / v;
+        }
+        float[] labelLogit = new float[rows];
+        for (int r = 0; r < rows; r++) {
+            labelLogit[r] = labels[r] == IGNORE_INDEX ? 0 : p[r * v + labels[r]];
+        }
+        Backend.current().softmaxRows(p, 0, rows, v);            // p = softmax(x), vectorised and threaded
         double total = 0;
         int count = 0;
-        double[] lse = new double[rows];                          // log Σ_j e^{x_rj}, kept for backward
         for (int r = 0; r < rows; r++) {
+            lse[r] -= Math.log(p[r * v + argmax[r]]);             // max + log Σ e^{x − max} = max − log p_max
             if (labels[r] == IGNORE_INDEX) {
                 continue;
             }
-            if (labels[r] < 0 || labels[r] >= v) {
-                throw new IndexOutOfBoundsException("label " + labels[r] + " outside [0, " + v + ")");
-            }
-            lse[r] = logSumExp(x, r * v, v);
-            double nll = lse[r] - x[r * v + labels[r]];
-            total += epsilon == 0 ? nll : (1 - epsilon) * nll + epsilon * (lse[r] - mean(x, r * v, v));
+            double nll = lse[r] - labelLogit[r];
+            total += epsilon == 0 ? nll : (1 - epsilon) * nll + epsilon * (lse[r] - meanLogit[r]);
             count++;
         }
         int n = count;
         return Tensor.scalar((float) (total / n)).derivedFrom("crossEntropy", logits,
-                g -> Tensor.of(softmaxMinusTarget(x, lse, labels, v, epsilon, g.item() / n), logits.shape()));
+                g -> Tensor.of(softmaxMinusTarget(p, labels, v, epsilon, g.item() / n), logits.shape()));
     }
 
-    /** {@code log Σ_j e^{x_j}} of one row, max subtracted first, in double. */
-    private static double logSumExp(float[] x, int off, int v) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (int j = 0; j < v; j++) {
-            max = Math.max(max, x[off + j]);
+    /** The index of the largest entry of one row (the first on ties). */
+    private static int argmax(float[] x, int off, int v) {
+        int best = 0;
+        for (int j = 1; j < v; j++) {
+            if (x[off + j] > x[off + best]) {
+                best = j;
+            }
         }
-        double sum = 0;
-        for (int j = 0; j < v; j++) {
-            sum += Math.exp(x[off + j] - max);
-        }
-        return max + Math.log(sum);
+        return best;
     }
 
-    /** The mean of one row, in double: {@code (1/V) Σ_j x_j}, so that {@code (1/V) Σ_j −log p_j = lse − mean}. */
-    private static double mean(float[] x, int off, int v) {
-        double sum = 0;
-        for (int j = 0; j < v; j++) {
-            sum += x[off + j];
-        }
-        return sum / v;
+    private static float[] ones(int v) {
+        float[] ones = new float[v];
+        java.util.Arrays.fill(ones, 1f);
+        return ones;
     }
 
-    /** {@code scale · (softmax(x_r) − q_r)} with {@code q_r = (1 − ε)·onehot(label_r) + ε/V} for counted rows, 0 for ignored ones. */
-    private static float[] softmaxMinusTarget(float[] x, double[] lse, int[] labels, int v, double epsilon,
-                                              double scale) {
-        float[] g = new float[x.length];
-        double uniform = epsilon / v;
+    /**
+     * {@code scale · (p_r − q_r)} with {@code q_r = (1 − ε)·onehot(label_r) + ε/V} for counted rows, 0 for ignored
+     * ones, from the probabilities {@code p} of the forward pass (a fresh array: the backward may run twice).
+     */
+    private static float[] softmaxMinusTarget(float[] p, int[] labels, int v, double epsilon, double scale) {
+        float[] g = new float[p.length];
+        float s = (float) scale;
+        float uniform = (float) (epsilon / v);
         for (int r = 0; r < labels.length; r++) {
             if (labels[r] == IGNORE_INDEX) {
                 continue;
             }
+            int o = r * v;
             for (int j = 0; j < v; j++) {
-                g[r * v + j] = (float) (scale * (Math.exp(x[r * v + j] - lse[r]) - uniform));
+                g[o + j] = (p[o + j] - uniform) * s;
             }
-            g[r * v + labels[r]] -= (float) (scale * (1 - epsilon));
+            g[o + labels[r]] -= (float) (scale * (1 - epsilon));
         }
         return g;
     }
