@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Benchmarks: a model against ONNX Runtime (embed), decoding (generate), our matrix multiply (gemm), time per operation (ops), training (train).",
         subcommands = {EmbedBenchCommand.class, GenerateBenchCommand.class, GemmBenchCommand.class, OpsBenchCommand.class,
-                TrainBenchCommand.class})
+                TrainBenchCommand.class, TranslateBenchCommand.class})
 final class BenchCommand {
 }

@@ -83,7 +83,8 @@ final class TrainBenchCommand implements Callable<Integer> {
         err.println("bench train: fine-tuning " + encoder + " (batch 32 × 64)...");
         Figure bert = measureClassifier(encoderDir);
         err.println("bench train: the same in PyTorch, if Python can import it...");
-        JsonNode torch = TorchTrainTiming.run(pythonCommand(), threads, steps, warmup, encoderDir, err);
+        JsonNode torch = TorchTiming.run(pythonCommand(), "train_torch.py", List.of("--threads", String.valueOf(threads),
+                "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup), "--encoder", encoderDir.toString()));
         report(List.of(gpt, bert), torch);
         return 0;
     }

@@ -10,7 +10,7 @@ import dev.transformers4j.pipelines.SharedVocabularyTokenizer;
 import dev.transformers4j.pipelines.TranslationPipeline;
 import dev.transformers4j.pipelines.TruncationPolicy;
 import dev.transformers4j.pipelines.data.ParallelText;
-import dev.transformers4j.pipelines.data.TranslationTokenizer;
+import dev.transformers4j.pipelines.data.SharedVocabulary;
 import dev.transformers4j.train.EvalMetric;
 import dev.transformers4j.train.EvalResult;
 import dev.transformers4j.train.Seq2SeqBatch;
@@ -92,7 +92,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
         TranslationCorpus train = TranslationCorpus.read("training", trainSrc, trainTgt);    // bad files fail first
         TranslationCorpus valid = TranslationCorpus.read("validation", validSrc, validTgt);
         Path checkpoint = output.prepare();
-        TranslationTokenizer tok = tokenizer(train.text(), checkpoint != null);
+        SharedVocabulary tok = tokenizer(train.text(), checkpoint != null);
         MarianConfig config = modelOptions.config(tok.vocabSize(), tok.padId(), tok.eosId());
         TranslationDataset trainData = train.encode(tok, config.maxPositionEmbeddings(), maxTokens);
         TranslationDataset evalData = valid.encode(tok, config.maxPositionEmbeddings(), maxTokens);
@@ -119,7 +119,7 @@ final class TrainTranslationCommand implements Callable<Integer> {
      * model as it is at this step, at most twice the longest source + 10 new tokens), scored against their
      * references with sacreBLEU's corpus BLEU (13a tokenisation), logged as {@code eval_bleu}.
      */
-    List<EvalMetric<Seq2SeqBatch>> validationMetrics(MarianMTModel model, TranslationTokenizer tok,
+    List<EvalMetric<Seq2SeqBatch>> validationMetrics(MarianMTModel model, SharedVocabulary tok,
                                                      ParallelText valid) {
         int n = Math.min(bleuSentences, valid.size());
         if (n == 0) {
@@ -142,13 +142,13 @@ final class TrainTranslationCommand implements Callable<Integer> {
     }
 
     /** The tokenizer of a resumed run is the one saved in --out; a new run resolves --tokenizer. */
-    private TranslationTokenizer tokenizer(ParallelText train, boolean resuming) {
+    private SharedVocabulary tokenizer(ParallelText train, boolean resuming) {
         Path saved = output.out.resolve("tokenizer.json");
-        return TranslationTokenizer.resolve(resuming && Files.isRegularFile(saved) ? saved.toString() : tokenizer,
+        return SharedVocabulary.resolve(resuming && Files.isRegularFile(saved) ? saved.toString() : tokenizer,
                 train, vocabSize);
     }
 
-    private void saveFolderFiles(TranslationTokenizer tok, MarianConfig config) {
+    private void saveFolderFiles(SharedVocabulary tok, MarianConfig config) {
         tok.corpus().saveTo(output.out);
         HfFolderFiles.writeTokenizerConfig(output.out, tok.corpus().tokenizer(), "PreTrainedTokenizerFast",
                 config.maxPositionEmbeddings());

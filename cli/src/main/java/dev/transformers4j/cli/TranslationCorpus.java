@@ -2,7 +2,7 @@ package dev.transformers4j.cli;
 
 import dev.transformers4j.pipelines.data.DataFileException;
 import dev.transformers4j.pipelines.data.ParallelText;
-import dev.transformers4j.pipelines.data.TranslationTokenizer;
+import dev.transformers4j.pipelines.data.SharedVocabulary;
 import dev.transformers4j.train.TranslationDataset;
 import java.nio.file.Path;
 import org.slf4j.Logger;
@@ -40,7 +40,7 @@ record TranslationCorpus(String split, Path sourceFile, Path targetFile, Paralle
      *
      * @throws IllegalArgumentException when a pair has more than {@code maxTokens} ids on one side
      */
-    TranslationDataset encode(TranslationTokenizer tok, int maxPositions, int maxTokens) {
+    TranslationDataset encode(SharedVocabulary tok, int maxPositions, int maxTokens) {
         var src = tok.encodeAll(text.source(), maxPositions);
         var tgt = tok.encodeAll(text.target(), maxPositions);
         if (src.truncated() + tgt.truncated() > 0) {

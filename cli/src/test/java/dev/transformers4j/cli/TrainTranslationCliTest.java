@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.marian.MarianMTModel;
-import dev.transformers4j.pipelines.data.TranslationTokenizer;
+import dev.transformers4j.pipelines.data.SharedVocabulary;
 import dev.transformers4j.train.Seq2SeqTranslationTask;
 import dev.transformers4j.train.TranslationDataset;
 import java.io.IOException;
@@ -103,7 +103,7 @@ class TrainTranslationCliTest {
         assertThat(config.get("d_model").asInt()).isEqualTo(32);
         assertThat(config.get("encoder_layers").asInt()).isEqualTo(1);
         assertThat(config.get("activation_function").asText()).isEqualTo("relu");
-        TranslationTokenizer tok = TranslationTokenizer.resolve(out.resolve("tokenizer.json").toString(), null, 0);
+        SharedVocabulary tok = SharedVocabulary.resolve(out.resolve("tokenizer.json").toString(), null, 0);
         assertThat(config.get("vocab_size").asInt()).isEqualTo(tok.vocabSize()).isEqualTo(8 + 1 + 3);  // a-h, ' ', specials
         assertThat(config.get("pad_token_id").asInt()).isEqualTo(config.get("decoder_start_token_id").asInt())
                 .isEqualTo(tok.padId());
@@ -122,7 +122,7 @@ class TrainTranslationCliTest {
     @Test
     void autoModelReloadsTheTrainedModel() {
         MarianMTModel model = (MarianMTModel) AutoModel.fromPretrained(out);
-        TranslationTokenizer tok = TranslationTokenizer.resolve(out.resolve("tokenizer.json").toString(), null, 0);
+        SharedVocabulary tok = SharedVocabulary.resolve(out.resolve("tokenizer.json").toString(), null, 0);
         TranslationDataset valid = TranslationCorpus.read("validation", validSrc, validTgt).encode(tok, 512, 256);
         model.eval();
         var result = new Seq2SeqTranslationTask(model, 0.1).evaluate(valid.batches(8));

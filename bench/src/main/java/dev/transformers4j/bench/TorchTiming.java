@@ -4,34 +4,36 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
- * Runs {@code train_torch.py} (the configurations of {@code t4j bench train} in PyTorch + transformers) with the
- * given Python and returns its JSON; {@code {"skipped": why}} when Python, torch or transformers is missing.
+ * Runs one of the benchmark's Python scripts ({@code train_torch.py}, {@code translate_torch.py}: the same
+ * configurations in PyTorch + transformers) with the given Python and returns the JSON object it prints last;
+ * {@code {"skipped": why}} when Python, torch or transformers is missing.
  */
-final class TorchTrainTiming {
+final class TorchTiming {
 
-    private TorchTrainTiming() {
+    private TorchTiming() {
     }
 
-    static JsonNode run(String python, int threads, int steps, int warmup, Path encoderDir, PrintWriter err) {
+    static JsonNode run(String python, String scriptResource, List<String> args) {
         ObjectMapper json = new ObjectMapper();
         if (python.equals("none")) {
             return json.createObjectNode().put("skipped", "--python none");
         }
         Path script = null;
-        try (InputStream in = TorchTrainTiming.class.getResourceAsStream("train_torch.py")) {
-            script = Files.createTempFile("t4j-train-torch", ".py");
+        try (InputStream in = TorchTiming.class.getResourceAsStream(scriptResource)) {
+            script = Files.createTempFile("t4j-torch", ".py");
             Files.copy(in, script, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            Process p = new ProcessBuilder(List.of(python, script.toString(), "--threads", String.valueOf(threads),
-                    "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup),
-                    "--encoder", encoderDir.toString()))
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(python, script.toString()));
+            command.addAll(args);
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
             int code = p.waitFor();
             String last = out.isEmpty() ? "" : out.substring(out.lastIndexOf('\n') + 1);
@@ -52,6 +54,15 @@ final class TorchTrainTiming {
                     // a temp file left behind is harmless
                 }
             }
+        }
+    }
+
+    /** Deletes a temporary folder of the benchmark (best effort). */
+    static void deleteTree(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is harmless
         }
     }
 }

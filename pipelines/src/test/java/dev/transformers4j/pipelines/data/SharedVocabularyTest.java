@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shared translation vocabulary: characters of both sides plus {@code </s>} and {@code <pad>}, HF-loadable. */
-class TranslationTokenizerTest {
+class SharedVocabularyTest {
 
     private static final ParallelText PAIRS = new ParallelText(List.of("ab", "ba c"), List.of("xy", "yx z"));
 
@@ -24,11 +24,11 @@ class TranslationTokenizerTest {
     /** Characters " abcxyz" are ids 0..6, {@code <unk>} 7, {@code </s>} 8, {@code <pad>} 9. */
     @Test
     void charVocabularyCoversBothSidesAndEndsEverySentenceWithEos() {
-        TranslationTokenizer t = TranslationTokenizer.resolve("char", PAIRS, 0);
+        SharedVocabulary t = SharedVocabulary.resolve("char", PAIRS, 0);
         assertThat(t.vocabSize()).isEqualTo(10);
         assertThat(t.eosId()).isEqualTo(8);
         assertThat(t.padId()).isEqualTo(9);
-        TranslationTokenizer.Encoded e = t.encodeAll(List.of("ab", "zq", ""), 8);
+        SharedVocabulary.Encoded e = t.encodeAll(List.of("ab", "zq", ""), 8);
         assertThat(e.ids()).containsExactly(new int[] {1, 2, 8}, new int[] {6, 7, 8}, new int[] {8});
         assertThat(e.truncated()).isZero();
         assertThat(e.longest()).isEqualTo(3);
@@ -37,8 +37,8 @@ class TranslationTokenizerTest {
     /** HF's truncation=True, max_length=3: the first 2 tokens, then {@code </s>}. */
     @Test
     void longSentencesKeepTheirFirstTokensAndEos() {
-        TranslationTokenizer t = TranslationTokenizer.resolve("char", PAIRS, 0);
-        TranslationTokenizer.Encoded e = t.encodeAll(List.of("abcab", "ab"), 3);
+        SharedVocabulary t = SharedVocabulary.resolve("char", PAIRS, 0);
+        SharedVocabulary.Encoded e = t.encodeAll(List.of("abcab", "ab"), 3);
         assertThat(e.ids()).containsExactly(new int[] {1, 2, 8}, new int[] {1, 2, 8});
         assertThat(e.truncated()).isEqualTo(1);
         assertThat(e.longest()).isEqualTo(6);
@@ -47,7 +47,7 @@ class TranslationTokenizerTest {
     /** DJL's Rust HF tokenizers load the written file and, with special tokens on, also append {@code </s>}. */
     @Test
     void hfRustTokenizersLoadTheFileAndAppendEos() throws IOException {
-        TranslationTokenizer t = TranslationTokenizer.resolve("char", PAIRS, 0);
+        SharedVocabulary t = SharedVocabulary.resolve("char", PAIRS, 0);
         t.corpus().saveTo(tmp);
         Path file = tmp.resolve("tokenizer.json");
         Tokenizer ours = Tokenizer.fromFile(file);
@@ -67,13 +67,13 @@ class TranslationTokenizerTest {
     void aTokenizerWithoutTheSpecialTokensIsAClearError() throws IOException {
         Path plain = tmp.resolve("plain.json");
         CharTokenizerBuilder.fromText("abc").write(plain);
-        assertThatThrownBy(() -> TranslationTokenizer.resolve(plain.toString(), PAIRS, 0))
+        assertThatThrownBy(() -> SharedVocabulary.resolve(plain.toString(), PAIRS, 0))
                 .hasMessageContaining("the vocabulary has no </s> token");
     }
 
     @Test
     void withoutATokenizerASharedByteLevelBpeIsTrainedOnBothSides() throws IOException {
-        TranslationTokenizer bpe = TranslationTokenizer.resolve(null, PAIRS, 300);
+        SharedVocabulary bpe = SharedVocabulary.resolve(null, PAIRS, 300);
         assertThat(bpe.vocabSize()).isLessThanOrEqualTo(300);
         assertThat(bpe.padId()).isZero();                        // <pad> </s> <unk> <s> come first
         assertThat(bpe.eosId()).isEqualTo(1);

@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The one tokenizer a translation model uses for both languages (§3.4 shares one embedding matrix between source
+ * The one vocabulary (and tokenizer) a translation model trained here uses for both languages (§3.4 shares one embedding matrix between source
  * and target, so they share one vocabulary), with the special tokens Marian's config names: {@code </s>} ends
  * every sentence ({@code eos_token_id}) and {@code <pad>} pads batches and starts the decoder
  * ({@code pad_token_id} = {@code decoder_start_token_id}, as in opus-mt).
@@ -16,7 +16,7 @@ import java.util.List;
  * {@code </s>}. A sentence longer than the model's positions is truncated as HF truncates
  * ({@code truncation=True, max_length=N}): the first N − 1 tokens are kept and {@code </s>} stays last.
  */
-public final class TranslationTokenizer {
+public final class SharedVocabulary {
 
     public static final String EOS = "</s>";
     public static final String PAD = "<pad>";
@@ -29,7 +29,7 @@ public final class TranslationTokenizer {
     private final int eosId;
     private final int padId;
 
-    private TranslationTokenizer(CorpusTokenizer corpus) {
+    private SharedVocabulary(CorpusTokenizer corpus) {
         this.corpus = corpus;
         this.eosId = requireToken(corpus, EOS);
         this.padId = requireToken(corpus, PAD);
@@ -40,27 +40,27 @@ public final class TranslationTokenizer {
      * with {@code <unk>}, {@code </s>} and {@code <pad>}; a {@code tokenizer.json} or tokenizer folder that has
      * {@code </s>} and {@code <pad>}; or null for a shared byte-level BPE trained on the training text.
      */
-    public static TranslationTokenizer resolve(String spec, ParallelText train, int vocabSize) {
+    public static SharedVocabulary resolve(String spec, ParallelText train, int vocabSize) {
         if (spec == null) {
             return trainSharedBpe(train, vocabSize);
         }
         if (spec.equals("char")) {
             String text = String.join("", train.source()) + String.join("", train.target());
-            return new TranslationTokenizer(CorpusTokenizer.characters(CharTokenizerBuilder.fromText(text)
+            return new SharedVocabulary(CorpusTokenizer.characters(CharTokenizerBuilder.fromText(text)
                     .withSpecialTokens(List.of(EOS, PAD), EOS)));
         }
-        return new TranslationTokenizer(CorpusTokenizer.fromPath(java.nio.file.Path.of(spec)));
+        return new SharedVocabulary(CorpusTokenizer.fromPath(java.nio.file.Path.of(spec)));
     }
 
     /**
      * A shared byte-level BPE of {@code vocabSize} tokens ({@code <pad> </s> <unk> <s>} first, HF's BpeTrainer),
      * trained on the source and target training text together, when no tokenizer is given.
      */
-    static TranslationTokenizer trainSharedBpe(ParallelText train, int vocabSize) {
+    static SharedVocabulary trainSharedBpe(ParallelText train, int vocabSize) {
         List<String> texts = new ArrayList<>(train.source());
         texts.addAll(train.target());
         TrainedTokenizer bpe = TokenizerTrainer.translation(vocabSize).trainFromTexts(texts);
-        return new TranslationTokenizer(CorpusTokenizer.trained(bpe, "a shared byte-level BPE of " + bpe.vocabSize()
+        return new SharedVocabulary(CorpusTokenizer.trained(bpe, "a shared byte-level BPE of " + bpe.vocabSize()
                 + " tokens trained on both sides of the training text"));
     }
 
