@@ -63,6 +63,11 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
     }
 
     @Override
+    public String baseModelPrefix() {
+        return "bert";
+    }
+
+    @Override
     public void savePretrained(Path dir) {
         BertPretrained.save(this, bert.config(), dir);
     }

@@ -85,6 +85,11 @@ public final class BertForSequenceClassification extends Module implements Pretr
     }
 
     @Override
+    public String baseModelPrefix() {
+        return "bert";
+    }
+
+    @Override
     public void savePretrained(Path dir) {
         BertPretrained.save(this, config, dir);
     }

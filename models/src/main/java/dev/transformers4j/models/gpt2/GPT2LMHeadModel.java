@@ -113,6 +113,11 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
     }
 
     @Override
+    public String baseModelPrefix() {
+        return "transformer";
+    }
+
+    @Override
     public void savePretrained(Path dir) {
         ConfigJson.write(dir.resolve("config.json"), config.toJson());
         Checkpoint.save(this, dir.resolve("model.safetensors"));

@@ -199,6 +199,11 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
     }
 
     @Override
+    public String baseModelPrefix() {
+        return "model";
+    }
+
+    @Override
     public void savePretrained(Path dir) {
         ConfigJson.write(dir.resolve("config.json"), config.toJson());
         Checkpoint.save(this, dir.resolve("model.safetensors"));
