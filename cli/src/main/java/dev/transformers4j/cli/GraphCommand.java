@@ -38,10 +38,12 @@ final class GraphCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A built-in model name or an HF folder (BERT, GPT-2, Marian).")
+    @Option(names = "--model", required = true,
+            description = "A built-in model name or an HF folder (BERT, GPT-2, Marian).")
     String model;
 
-    @Option(names = "--depth", defaultValue = "3", description = "How many module levels to open (1 or more). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--depth", defaultValue = "3",
+            description = "How many module levels to open (1 or more). Default: ${DEFAULT-VALUE}.")
     int depth;
 
     @Option(names = "--format", required = true, paramLabel = "dot|svg|mermaid",
@@ -51,10 +53,12 @@ final class GraphCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "FILE", description = "Write the diagram to FILE instead of standard output.")
     Path out;
 
-    @Option(names = "--ids", paramLabel = "IDS", description = "Token ids (comma-separated) instead of TEXT, for folders without a tokenizer.")
+    @Option(names = "--ids", paramLabel = "IDS",
+            description = "Token ids (comma-separated) instead of TEXT, for folders without a tokenizer.")
     String ids;
 
-    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "The text to run (tokenized with the model folder's tokenizer).")
+    @Parameters(paramLabel = "TEXT", arity = "0..*",
+            description = "The text to run (tokenized with the model folder's tokenizer).")
     List<String> text = new ArrayList<>();
 
     @Override

@@ -35,7 +35,8 @@ public final class MermaidFormat {
         }
         for (Diagram.Cluster c : d.clusters()) {
             if (Objects.equals(c.parent(), cluster)) {
-                out.append(indent).append("subgraph ").append(c.id()).append(" [").append(quote(c.label())).append("]\n");
+                out.append(indent).append("subgraph ").append(c.id())
+                        .append(" [").append(quote(c.label())).append("]\n");
                 writeScope(d, c.id(), indent + "  ", out);
                 out.append(indent).append("end\n");
             }

@@ -36,7 +36,10 @@ final class HookRegistry {
                     + nearest(pattern, all));
         }
         Object owner = new Object();
-        inOrder.forEach((name, m) -> m.hooks(ModuleHooks.plus(m.hooks(), new ModuleHooks.Entry(name, pre, post, owner))));
+        inOrder.forEach((name, m) -> {
+            ModuleHooks.Entry entry = new ModuleHooks.Entry(name, pre, post, owner);
+            m.hooks(ModuleHooks.plus(m.hooks(), entry));
+        });
         return new Handle(owner, inOrder);
     }
 
