@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.learn.HiddenStateStats;
 import dev.transformers4j.learn.LoadedModel;
 import dev.transformers4j.learn.Token;
+import dev.transformers4j.learn.render.FigureFiles;
 import dev.transformers4j.learn.render.FigureFormat;
 import dev.transformers4j.learn.render.HiddenStateChart;
 import java.io.PrintWriter;
@@ -45,6 +46,7 @@ final class HiddenStatesCommand implements Callable<Integer> {
     public Integer call() {
         if (out != null) {
             FigureFormat.of(out, FigureFormat.PNG, FigureFormat.SVG);
+            FigureFiles.checkWritable(out);
         }
         LoadedModel m = LoadedModel.load(model);
         HiddenStateStats stats = HiddenStateStats.of(m, input.tokens(m));
