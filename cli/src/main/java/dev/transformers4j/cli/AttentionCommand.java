@@ -30,7 +30,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "all-MiniLM-L6-v2",
             description = "A built-in model (all-MiniLM-L6-v2, bge-small-en-v1.5, ...) or an HF folder. Default: ${DEFAULT-VALUE}.")
     String model;
 

@@ -28,7 +28,7 @@ final class HiddenStatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "all-MiniLM-L6-v2",
             description = "A built-in model or an HF folder. Default: ${DEFAULT-VALUE}.")
     String model;
 
