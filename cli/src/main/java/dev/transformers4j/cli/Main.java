@@ -15,7 +15,8 @@ import picocli.CommandLine.Option;
         subcommands = {EmbedCommand.class, SimilarityCommand.class, TokenizeCommand.class, ConvertCommand.class,
                 ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
                 ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class,
-                AverageCheckpointsCommand.class, GraphCommand.class, CommandLine.HelpCommand.class})
+                AverageCheckpointsCommand.class, GraphCommand.class, AttentionCommand.class, HiddenStatesCommand.class,
+                NextTokenCommand.class, LogitLensCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
