@@ -6,6 +6,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.models.marian.MarianSinusoidalPositionalEmbedding;
 import dev.transformers4j.train.plot.LinePlot;
 import dev.transformers4j.train.plot.Series;
+import dev.transformers4j.train.optim.Schedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,6 +49,31 @@ class TourPicturesTest {
         LinePlot plot = new LinePlot("Positional encodings, d_model = 20 (§3.5)", "position", "PE",
                 List.of(series));
         checkOrWrite(plot, tmp, "positional-encodings.svg");
+    }
+
+    /**
+     * Eq. 3 as the Annotated Transformer draws it: {@link Schedule#noam} for (d_model, warmup) = (512, 4000),
+     * (512, 8000) and (256, 4000), every 100th step up to 20,000.
+     */
+    @Test
+    void learningRateSchedule(@TempDir Path tmp) throws Exception {
+        int[][] settings = {{512, 4000}, {512, 8000}, {256, 4000}};
+        int points = 200;
+        double[] x = new double[points];
+        for (int i = 0; i < points; i++) {
+            x[i] = 100.0 * (i + 1);
+        }
+        Series[] series = new Series[settings.length];
+        for (int s = 0; s < settings.length; s++) {
+            Schedule noam = Schedule.noam(settings[s][0], settings[s][1], 1.0);
+            double[] y = new double[points];
+            for (int i = 0; i < points; i++) {
+                y[i] = noam.lr((int) x[i] - 1);                                        // step_num n = s + 1
+            }
+            series[s] = new Series(settings[s][0] + " / " + settings[s][1], x, y, COLORS[s]);
+        }
+        LinePlot plot = new LinePlot("Eq. 3 (§5.3) for d_model / warmup_steps", "step", "lrate", List.of(series));
+        checkOrWrite(plot, tmp, "noam-schedule.svg");
     }
 
     private static void checkOrWrite(LinePlot plot, Path tmp, String name) throws Exception {
