@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
                 ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
                 ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class,
                 AttentionCommand.class, HiddenStatesCommand.class, NextTokenCommand.class, LogitLensCommand.class,
+                GraphCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

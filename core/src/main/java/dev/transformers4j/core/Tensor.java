@@ -233,9 +233,11 @@ public final class Tensor {
 
     /**
      * Records that this new tensor was computed from {@code a}: when recording (grad mode on and {@code a}
-     * needs a gradient), {@code da} will turn {@code ∂L/∂this} into {@code ∂L/∂a}. Returns this.
+     * needs a gradient), {@code da} will turn {@code ∂L/∂this} into {@code ∂L/∂a}. Returns this. Every
+     * operation passes through here, so this is also where it is reported to an {@link OpTrace}.
      */
     public Tensor derivedFrom(String op, Tensor a, GradRule da) {
+        OpTrace.report(op, this, a, null, null);
         if (needs(a) && Grad.isEnabled()) {
             record(new Node(op, new Tensor[] {a}, new GradRule[] {da}));
         }
@@ -244,6 +246,7 @@ public final class Tensor {
 
     /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of two inputs (either may be null). */
     public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db) {
+        OpTrace.report(op, this, a, b, null);
         if ((needs(a) || needs(b)) && Grad.isEnabled()) {
             record(new Node(op, new Tensor[] {a, b}, new GradRule[] {da, db}));
         }
@@ -252,6 +255,7 @@ public final class Tensor {
 
     /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of three inputs (any may be null). */
     public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db, Tensor c, GradRule dc) {
+        OpTrace.report(op, this, a, b, c);
         if ((needs(a) || needs(b) || needs(c)) && Grad.isEnabled()) {
             record(new Node(op, new Tensor[] {a, b, c}, new GradRule[] {da, db, dc}));
         }

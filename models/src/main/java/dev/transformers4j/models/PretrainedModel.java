@@ -17,6 +17,14 @@ public interface PretrainedModel {
     /** The model as a module tree (parameters with their HF names). */
     Module module();
 
+    /**
+     * The name of the base model inside a task model ({@code "bert"}, {@code "transformer"}, {@code "model"}), as
+     * HF's {@code base_model_prefix}; {@code ""} for a base model itself.
+     */
+    default String baseModelPrefix() {
+        return "";
+    }
+
     /** Runs the model on a padded batch. */
     ModelOutput forward(TokenBatch input, ForwardOptions options);
 

@@ -18,7 +18,7 @@ public final class Conv1D extends Module {
 
     /** {@code [..., in] → [..., out]}. */
     public Tensor forward(Tensor x) {
-        return x.linearInOut(weight.value(), bias.value());
+        return enter(x).exit(x.linearInOut(weight.value(), bias.value()));
     }
 
     public Parameter weight() {

@@ -28,7 +28,7 @@ public final class Dropout extends Module {
 
     /** {@code x} unchanged in evaluation mode, {@code x ⊙ mask / (1 − p)} in training mode. */
     public Tensor forward(Tensor x) {
-        return isTraining() && p > 0 ? x.dropout(p, rng) : x;
+        return enter(x).exit(isTraining() && p > 0 ? x.dropout(p, rng) : x);
     }
 
     public double p() {

@@ -23,7 +23,7 @@ public final class Embedding extends Module {
 
     /** The rows for {@code ids}, shaped {@code idsShape + [dim]}. */
     public Tensor forward(int[] ids, int... idsShape) {
-        return Tensor.embedding(weight.value(), ids, idsShape, paddingIdx);
+        return enter(ids, idsShape).exit(Tensor.embedding(weight.value(), ids, idsShape, paddingIdx));
     }
 
     public Parameter weight() {

@@ -20,6 +20,6 @@ public final class LayerNorm extends Module {
     }
 
     public Tensor forward(Tensor x) {
-        return x.layerNorm(weight.value(), bias.value(), eps);
+        return enter(x).exit(x.layerNorm(weight.value(), bias.value(), eps));
     }
 }

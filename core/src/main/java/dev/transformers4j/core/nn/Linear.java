@@ -19,7 +19,7 @@ public final class Linear extends Module {
 
     /** {@code [..., in] → [..., out]}. */
     public Tensor forward(Tensor x) {
-        return x.linear(weight.value(), bias == null ? null : bias.value());
+        return enter(x).exit(x.linear(weight.value(), bias == null ? null : bias.value()));
     }
 
     public Parameter weight() {

@@ -9,12 +9,17 @@ import java.util.function.BiConsumer;
  * A building block with named parameters and named sub-modules, as {@code torch.nn.Module}: the dotted
  * path of a parameter ({@code encoder.layer.0.attention.self.query.weight}) is the name it has in a
  * Hugging Face checkpoint, so loading and saving are a walk over the tree.
+ *
+ * <p><b>Hooks.</b> {@link #registerForwardHook} and {@link #registerForwardPreHook} attach observers to the
+ * modules whose dotted names match a pattern. Every {@code forward} begins with {@link #enter} and returns
+ * through {@link ForwardCall#exit}: without hooks that is one null check and no allocation.
  */
 public abstract class Module {
 
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
     private boolean training;
+    private volatile ModuleHooks hooks;    // null when no hook is registered (the common case)
 
     /** Registers a sub-module under its checkpoint name and returns it. */
     protected final <M extends Module> M child(String name, M module) {
@@ -110,5 +115,65 @@ public abstract class Module {
     /** Clears every parameter's accumulated gradient. */
     public final void zeroGrad() {
         forEachParameter((name, p) -> p.zeroGrad());
+    }
+
+    /**
+     * Calls {@code hook} after the forward of every module under this one whose dotted name (relative to this
+     * module, {@code ""} being this module) matches {@code pattern} (a {@link ModulePattern} glob such as
+     * {@code encoder.layer.*.attention.self}), as torch's {@code register_forward_hook}.
+     *
+     * @throws NoSuchModuleException when no module matches, naming the pattern and the nearest names
+     */
+    public final HookHandle registerForwardHook(String pattern, ForwardHook hook) {
+        return HookRegistry.register(this, pattern, null, java.util.Objects.requireNonNull(hook, "hook"));
+    }
+
+    /** As {@link #registerForwardHook}, for a hook called before the forward ({@code register_forward_pre_hook}). */
+    public final HookHandle registerForwardPreHook(String pattern, ForwardPreHook hook) {
+        return HookRegistry.register(this, pattern, java.util.Objects.requireNonNull(hook, "hook"), null);
+    }
+
+    ModuleHooks hooks() {
+        return hooks;
+    }
+
+    void hooks(ModuleHooks h) {
+        hooks = h;
+    }
+
+    /** Starts a forward of one argument: runs the pre-hooks, if any. Return through {@link ForwardCall#exit}. */
+    protected final ForwardCall enter(Object a) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a);
+    }
+
+    /** As {@link #enter(Object)} for a forward of two arguments. */
+    protected final ForwardCall enter(Object a, Object b) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a, b);
+    }
+
+    /** As {@link #enter(Object)} for a forward of two int arguments (boxed only when a hook needs them). */
+    protected final ForwardCall enter(int a, int b) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a, b);
+    }
+
+    /** As {@link #enter(Object)} for a forward of three arguments. */
+    protected final ForwardCall enter(Object a, Object b, Object c) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c);
+    }
+
+    /** As {@link #enter(Object)} for a forward of five arguments. */
+    protected final ForwardCall enter(Object a, Object b, Object c, Object d, Object e) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c, d, e);
+    }
+
+    /** As {@link #enter(Object)} for a forward of seven arguments. */
+    protected final ForwardCall enter(Object a, Object b, Object c, Object d, Object e, Object f, Object g) {
+        ModuleHooks h = hooks;
+        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c, d, e, f, g);
     }
 }

@@ -1,6 +1,7 @@
 package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.nn.Attention;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.Tensor;
 
@@ -17,7 +18,8 @@ public final class BertAttention extends Module {
 
     /** {@code [B, T, C] → [B, T, C]}, with the attention probabilities {@code [B, H, T, T]}. */
     public Attention.Result forward(Tensor x, Tensor mask) {
+        ForwardCall call = enter(x, mask);
         Attention.Result a = self.forward(x, mask);
-        return new Attention.Result(output.forward(a.context(), x), a.probs());
+        return call.exit(new Attention.Result(output.forward(a.context(), x), a.probs()));
     }
 }

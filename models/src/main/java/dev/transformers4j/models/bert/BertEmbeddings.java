@@ -3,6 +3,7 @@ package dev.transformers4j.models.bert;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.TokenBatch;
@@ -31,6 +32,7 @@ public final class BertEmbeddings extends Module {
 
     /** {@code [B, T]} ids → {@code [B, T, C]}. Positions are 0..T−1 (right padding). */
     public Tensor forward(TokenBatch in) {
+        ForwardCall call = enter(in);
         int b = in.batch();
         int t = in.length();
         int[] positions = new int[t];
@@ -40,7 +42,7 @@ public final class BertEmbeddings extends Module {
         Tensor words = wordEmbeddings.forward(in.ids(), b, t);                // [B, T, C]
         Tensor types = tokenTypeEmbeddings.forward(in.typeIds(), b, t);       // [B, T, C]
         Tensor pos = positionEmbeddings.forward(positions, 1, t);             // [1, T, C]
-        return dropout.forward(layerNorm.forward(words.add(types).add(pos)));
+        return call.exit(dropout.forward(layerNorm.forward(words.add(types).add(pos))));
     }
 
     public Embedding wordEmbeddings() {

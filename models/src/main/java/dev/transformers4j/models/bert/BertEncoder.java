@@ -2,6 +2,7 @@ package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.ForwardOptions;
@@ -25,6 +26,7 @@ public final class BertEncoder extends Module {
     }
 
     public Result forward(Tensor x, Tensor mask, ForwardOptions options) {
+        ForwardCall call = enter(x, mask, options);
         List<Tensor> hidden = options.outputHiddenStates() ? new ArrayList<>() : List.of();
         List<Tensor> attentions = options.outputAttentions() ? new ArrayList<>() : List.of();
         for (BertLayer l : layer) {
@@ -40,6 +42,6 @@ public final class BertEncoder extends Module {
         if (options.outputHiddenStates()) {
             hidden.add(x);
         }
-        return new Result(x, hidden, attentions);
+        return call.exit(new Result(x, hidden, attentions));
     }
 }

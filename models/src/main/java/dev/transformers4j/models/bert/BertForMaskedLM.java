@@ -1,6 +1,7 @@
 package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Linear;
@@ -36,8 +37,9 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
     /** Adds {@code logits [B, T, V]} to the encoder's output. */
     @Override
     public ModelOutput forward(TokenBatch in, ForwardOptions options) {
+        ForwardCall call = enter(in, options);
         ModelOutput base = bert.forward(in, options);
-        return base.withLogits(cls.predictions.forward(base.lastHiddenState()));
+        return call.exit(base.withLogits(cls.predictions.forward(base.lastHiddenState())));
     }
 
     /** Mean cross-entropy of the logits against per-token labels ({@code [B, T]}, -100 where not masked). */
@@ -58,6 +60,11 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
     @Override
     public Module module() {
         return this;
+    }
+
+    @Override
+    public String baseModelPrefix() {
+        return "bert";
     }
 
     @Override
@@ -87,7 +94,9 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
         }
 
         Tensor forward(Tensor hidden) {
-            return transform.forward(hidden).linear(decoderWeight.value(), bias.value());   // [B, T, V]
+            ForwardCall call = enter(hidden);
+            Tensor logits = transform.forward(hidden).linear(decoderWeight.value(), bias.value());   // [B, T, V]
+            return call.exit(logits);
         }
     }
 
@@ -104,7 +113,7 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
         }
 
         Tensor forward(Tensor x) {
-            return layerNorm.forward(act.apply(dense.forward(x)));
+            return enter(x).exit(layerNorm.forward(act.apply(dense.forward(x))));
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Dropout;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Module;
@@ -54,8 +55,9 @@ public final class BertForSequenceClassification extends Module implements Pretr
     /** Adds {@code logits [B, L]}. */
     @Override
     public ModelOutput forward(TokenBatch in, ForwardOptions options) {
+        ForwardCall call = enter(in, options);
         ModelOutput base = bert.forward(in, options);
-        return base.withLogits(classifier.forward(dropout.forward(base.poolerOutput())));     // [B, L]
+        return call.exit(base.withLogits(classifier.forward(dropout.forward(base.poolerOutput()))));     // [B, L]
     }
 
     /** Mean cross-entropy of the logits against one class index per sequence ({@code labels [B]}). */
@@ -80,6 +82,11 @@ public final class BertForSequenceClassification extends Module implements Pretr
     @Override
     public Module module() {
         return this;
+    }
+
+    @Override
+    public String baseModelPrefix() {
+        return "bert";
     }
 
     @Override

@@ -21,6 +21,6 @@ public final class BertOutput extends Module {
 
     /** {@code LayerNorm(input + dropout(dense(hidden)))}: {@code [B, T, F]}, {@code [B, T, C]} → {@code [B, T, C]}. */
     public Tensor forward(Tensor hidden, Tensor input) {
-        return layerNorm.forward(dropout.forward(dense.forward(hidden)).add(input));
+        return enter(hidden, input).exit(layerNorm.forward(dropout.forward(dense.forward(hidden)).add(input)));
     }
 }

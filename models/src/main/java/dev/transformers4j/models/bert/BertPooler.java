@@ -15,6 +15,6 @@ public final class BertPooler extends Module {
 
     /** {@code [B, T, C] → [B, C]}. */
     public Tensor forward(Tensor hidden) {
-        return dense.forward(hidden.select(1, 0)).tanh();
+        return enter(hidden).exit(dense.forward(hidden.select(1, 0)).tanh());
     }
 }

@@ -3,6 +3,7 @@ package dev.transformers4j.models.bert;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 
@@ -35,10 +36,11 @@ public final class BertSelfAttention extends Module {
      * @return the heads' outputs concatenated {@code [B, T, C]} and the probabilities {@code [B, H, T, T]}
      */
     public Attention.Result forward(Tensor x, Tensor mask) {
+        ForwardCall call = enter(x, mask);
         Tensor q = Attention.splitHeads(query.forward(x), heads);    // [B, H, T, D]
         Tensor k = Attention.splitHeads(key.forward(x), heads);      // [B, H, T, D]
         Tensor v = Attention.splitHeads(value.forward(x), heads);    // [B, H, T, D]
         Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, dropout);
-        return new Attention.Result(Attention.mergeHeads(r.context()), r.probs());   // [B, T, C]
+        return call.exit(new Attention.Result(Attention.mergeHeads(r.context()), r.probs()));   // [B, T, C]
     }
 }

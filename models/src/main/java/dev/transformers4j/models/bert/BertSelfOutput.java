@@ -21,6 +21,6 @@ public final class BertSelfOutput extends Module {
 
     /** {@code LayerNorm(input + dropout(dense(attended)))}, all {@code [B, T, C]}. */
     public Tensor forward(Tensor attended, Tensor input) {
-        return layerNorm.forward(dropout.forward(dense.forward(attended)).add(input));
+        return enter(attended, input).exit(layerNorm.forward(dropout.forward(dense.forward(attended)).add(input)));
     }
 }

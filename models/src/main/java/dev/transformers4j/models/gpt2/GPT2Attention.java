@@ -4,6 +4,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Conv1D;
 import dev.transformers4j.core.nn.Dropout;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
 
@@ -44,6 +45,7 @@ public final class GPT2Attention extends Module {
      * @param cache the keys/values of the P earlier positions (appended to), or null when P = 0
      */
     public Attention.Result forward(Tensor x, Tensor mask, KVCache cache) {
+        ForwardCall call = enter(x, mask, cache);
         Tensor qkv = cAttn.forward(x);                                            // [B, T, 3C]
         Tensor q = Attention.splitHeads(qkv.slice(2, 0, width), heads);           // [B, H, T, D]
         Tensor k = Attention.splitHeads(qkv.slice(2, width, 2 * width), heads);   // [B, H, T, D]
@@ -55,6 +57,6 @@ public final class GPT2Attention extends Module {
         }
         Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, scale, attnDropout);
         Tensor out = residDropout.forward(cProj.forward(Attention.mergeHeads(r.context())));   // [B, T, C]
-        return new Attention.Result(out, r.probs());
+        return call.exit(new Attention.Result(out, r.probs()));
     }
 }

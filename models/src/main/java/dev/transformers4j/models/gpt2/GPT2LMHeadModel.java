@@ -1,6 +1,7 @@
 package dev.transformers4j.models.gpt2;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.CausalLM;
@@ -47,8 +48,9 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
 
     /** Logits {@code [B, T, V]} for the new tokens of {@code in}, using and extending {@code cache}. */
     public ModelOutput forward(DecoderInput in, KVCache cache, ForwardOptions options) {
+        ForwardCall call = enter(in, cache, options);
         ModelOutput out = transformer.forward(in, cache, options);
-        return out.withLogits(out.lastHiddenState().linear(transformer.wte().weight().value(), null));
+        return call.exit(out.withLogits(out.lastHiddenState().linear(transformer.wte().weight().value(), null)));
     }
 
     /**
@@ -113,6 +115,11 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
     @Override
     public Module module() {
         return this;
+    }
+
+    @Override
+    public String baseModelPrefix() {
+        return "transformer";
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
@@ -49,6 +50,7 @@ public final class GPT2Model extends Module {
      *         embeddings, each block's output, the last one replaced by its {@code ln_f} output)
      */
     public ModelOutput forward(DecoderInput in, KVCache cache, ForwardOptions options) {
+        ForwardCall call = enter(in, cache, options);
         checkPositions(in);
         int b = in.batch();
         int t = in.length();
@@ -73,7 +75,7 @@ public final class GPT2Model extends Module {
         if (options.outputHiddenStates()) {
             hidden.add(x);
         }
-        return new ModelOutput(x, null, null, hidden, attentions);
+        return call.exit(new ModelOutput(x, null, null, hidden, attentions));
     }
 
     /** A cache for up to {@code capacity} positions of {@code batch} sequences. */

@@ -3,6 +3,7 @@ package dev.transformers4j.models.marian;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
@@ -46,12 +47,13 @@ public final class MarianAttention extends Module {
      * @param cache the keys/values of the P earlier positions (appended to), or null
      */
     public Attention.Result forward(Tensor x, Tensor mask, KVCache cache) {
+        ForwardCall call = enter(x, mask, cache);
         KeyValues kv = project(x);                                          // [B, H, T, D] each
         if (cache != null) {
             Tensor[] all = cache.append(layerIdx, kv.keys(), kv.values());  // [B, H, P + T, D]
             kv = new KeyValues(all[0], all[1]);
         }
-        return attend(x, kv, mask);
+        return call.exit(attend(x, kv, mask));
     }
 
     /**
@@ -63,7 +65,7 @@ public final class MarianAttention extends Module {
      * @param mask    the source padding mask {@code [B, 1, 1, S]}
      */
     public Attention.Result forward(Tensor x, KeyValues encoder, Tensor mask) {
-        return attend(x, encoder, mask);
+        return enter(x, encoder, mask).exit(attend(x, encoder, mask));
     }
 
     /** {@code K = x·W^K}, {@code V = x·W^V}, split into heads: {@code [B, S, C] → [B, H, S, D]} each. */

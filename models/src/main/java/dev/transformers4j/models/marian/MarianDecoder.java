@@ -3,6 +3,7 @@ package dev.transformers4j.models.marian;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
@@ -62,6 +63,7 @@ public final class MarianDecoder extends Module {
      */
     public Output forward(int[] ids, int b, int t, int[] targetMask, MarianCrossAttentionCache encoder,
                           KVCache cache, ForwardOptions options) {
+        ForwardCall call = enter(ids, b, t, targetMask, encoder, cache, options);
         int past = cache == null ? 0 : cache.length();
         int[] mask = targetMask != null ? targetMask : ones(b * (past + t));
         Tensor causal = AttentionMask.causal(mask, b, t);                                     // [B, 1, T, P + T]
@@ -88,7 +90,7 @@ public final class MarianDecoder extends Module {
         if (options.outputHiddenStates()) {
             hidden.add(x);
         }
-        return new Output(x, hidden, selfAttentions, crossAttentions);
+        return call.exit(new Output(x, hidden, selfAttentions, crossAttentions));
     }
 
     /** A self-attention cache for up to {@code capacity} target positions of {@code batch} sequences. */

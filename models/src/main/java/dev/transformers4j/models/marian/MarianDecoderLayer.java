@@ -3,6 +3,7 @@ package dev.transformers4j.models.marian;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
@@ -55,12 +56,13 @@ public final class MarianDecoderLayer extends Module {
      */
     public Result forward(Tensor x, Tensor causalMask, MarianAttention.KeyValues encoder, Tensor sourceMask,
                           KVCache cache) {
+        ForwardCall call = enter(x, causalMask, encoder, sourceMask, cache);
         Attention.Result s = selfAttn.forward(x, causalMask, cache);
         x = selfAttnLayerNorm.forward(x.add(dropout.forward(s.context())));           // LN(x + SelfAttn(x))
         Attention.Result c = encoderAttn.forward(x, encoder, sourceMask);
         x = encoderAttnLayerNorm.forward(x.add(dropout.forward(c.context())));        // LN(x + CrossAttn(x, enc))
         x = finalLayerNorm.forward(x.add(dropout.forward(feedForward(x))));           // LN(x + FFN(x))
-        return new Result(x, s.probs(), c.probs());
+        return call.exit(new Result(x, s.probs(), c.probs()));
     }
 
     /** Eq. 2: {@code [B, T, C] → [B, T, F] → [B, T, C]}. */

@@ -4,6 +4,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
@@ -44,6 +45,7 @@ public final class MarianEncoder extends Module {
      *         (N + 1 tensors) and every layer's self-attention {@code [B, H, S, S]}
      */
     public ModelOutput forward(TokenBatch src, ForwardOptions options) {
+        ForwardCall call = enter(src, options);
         int b = src.batch();
         int s = src.length();
         Tensor mask = AttentionMask.padding(src.attentionMask(), b, s);                       // [B, 1, 1, S]
@@ -64,6 +66,6 @@ public final class MarianEncoder extends Module {
         if (options.outputHiddenStates()) {
             hidden.add(x);
         }
-        return new ModelOutput(x, null, null, hidden, attentions);
+        return call.exit(new ModelOutput(x, null, null, hidden, attentions));
     }
 }

@@ -1,6 +1,7 @@
 package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.Parameter;
@@ -61,8 +62,9 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
 
     /** Teacher forcing: logits {@code [B, T, V]} for decoder ids {@code [B, T]} given the source. */
     public Seq2SeqLMOutput forward(TokenBatch source, int[] decoderIds, ForwardOptions options) {
+        ForwardCall call = enter(source, decoderIds, options);
         Seq2SeqLMOutput out = model.forward(source, decoderIds, options);
-        return out.withLogits(lmHead(out.decoderLastHiddenState()));
+        return call.exit(out.withLogits(lmHead(out.decoderLastHiddenState())));
     }
 
     /** An encoder-decoder model needs target ids too; see {@link #forward(TokenBatch, int[], ForwardOptions)}. */
@@ -194,6 +196,11 @@ public final class MarianMTModel extends Module implements PretrainedModel, Seq2
     @Override
     public Module module() {
         return this;
+    }
+
+    @Override
+    public String baseModelPrefix() {
+        return "model";
     }
 
     @Override

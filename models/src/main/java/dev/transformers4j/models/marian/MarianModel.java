@@ -2,6 +2,7 @@ package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Embedding;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.AttentionMask;
 import dev.transformers4j.models.ForwardOptions;
@@ -35,6 +36,7 @@ public final class MarianModel extends Module {
      * @return the decoder's last hidden state {@code [B, T, C]} and what {@code options} asked for; no logits
      */
     public Seq2SeqLMOutput forward(TokenBatch source, int[] decoderIds, ForwardOptions options) {
+        ForwardCall call = enter(source, decoderIds, options);
         int b = source.batch();
         if (b == 0 || decoderIds.length % b != 0) {
             throw new IllegalArgumentException("decoder ids: " + decoderIds.length + " ids do not fill " + b + " rows");
@@ -43,8 +45,8 @@ public final class MarianModel extends Module {
         ModelOutput enc = encode(source, options);
         MarianCrossAttentionCache cross = crossAttentionCache(enc.lastHiddenState(), source);
         MarianDecoder.Output dec = decoder.forward(decoderIds, b, t, null, cross, null, options);
-        return new Seq2SeqLMOutput(null, dec.lastHiddenState(), dec.hiddenStates(), dec.selfAttentions(),
-                dec.crossAttentions(), enc.lastHiddenState(), enc.hiddenStates(), enc.attentions());
+        return call.exit(new Seq2SeqLMOutput(null, dec.lastHiddenState(), dec.hiddenStates(), dec.selfAttentions(),
+                dec.crossAttentions(), enc.lastHiddenState(), enc.hiddenStates(), enc.attentions()));
     }
 
     /** Runs the encoder once: {@code [B, S]} ids → {@code [B, S, C]}. */

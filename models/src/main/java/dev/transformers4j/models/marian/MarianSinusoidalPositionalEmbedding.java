@@ -1,6 +1,7 @@
 package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 
 /**
@@ -37,11 +38,12 @@ public final class MarianSinusoidalPositionalEmbedding extends Module {
 
     /** The encodings of positions {@code past .. past + t − 1}, {@code [1, t, C]} (broadcast over the batch). */
     public Tensor forward(int past, int t) {
+        ForwardCall call = enter(past, t);
         if (past + t > table.size(0)) {
             throw new IllegalArgumentException("position " + (past + t - 1) + " is beyond max_position_embeddings = "
                     + table.size(0));
         }
-        return table.slice(0, past, past + t).unsqueeze(0);               // [1, t, C]
+        return call.exit(table.slice(0, past, past + t).unsqueeze(0));               // [1, t, C]
     }
 
     /** The whole table {@code [max_position_embeddings, C]}. */

@@ -97,9 +97,18 @@ public final class Golden {
     }
 
     public static void assertClose(String what, Tensor actual, JsonNode golden, double atol, double rtol) {
-        assertThat(actual.shape()).as(what + " shape").containsExactly(shape(golden));
+        assertClose(what, actual, tensor(golden), atol, rtol);
+    }
+
+    /** As {@link #assertClose(String, Tensor, JsonNode)} against a tensor (a slice of a fixture, another backend's result). */
+    public static void assertClose(String what, Tensor actual, Tensor golden) {
+        assertClose(what, actual, golden, ATOL, RTOL);
+    }
+
+    private static void assertClose(String what, Tensor actual, Tensor golden, double atol, double rtol) {
+        assertThat(actual.shape()).as(what + " shape").containsExactly(golden.shape());
         float[] x = actual.toArray();
-        float[] g = floats(golden);
+        float[] g = golden.toArray();
         int worst = -1;
         double worstExcess = 0;
         for (int i = 0; i < g.length; i++) {
@@ -110,7 +119,7 @@ public final class Golden {
             }
         }
         if (worst >= 0) {
-            fail(what + ": element " + worst + " of " + Arrays.toString(shape(golden)) + " is " + x[worst]
+            fail(what + ": element " + worst + " of " + Arrays.toString(golden.shape()) + " is " + x[worst]
                     + " but HF gives " + g[worst] + " (|diff| = " + Math.abs(x[worst] - g[worst]) + ")");
         }
     }
