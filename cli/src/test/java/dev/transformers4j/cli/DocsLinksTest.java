@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Keeps {@code docs/} from rotting: every relative link points to a file that exists; a link to a Java file is
+ * Keeps {@code docs/} from rotting: every relative link points to a file that exists (and to a heading of it, when
+ * it has an anchor); a link to a Java file is
  * written {@code [Class](path/Class.java)} or {@code [Class.method](path/Class.java)}, and that method name
  * occurs in the file as a call or declaration; every row of the paper-to-code map links code and a test.
  */
@@ -33,8 +34,11 @@ class DocsLinksTest {
                 }
                 Path file = md.getParent().resolve(target.replaceFirst("#.*", "")).normalize();
                 String where = RepoDocs.root().relativize(md) + ": [" + m.group(1) + "](" + target + ")";
+                String anchor = target.contains("#") ? target.substring(target.indexOf('#') + 1) : null;
                 if (!Files.exists(file)) {
                     problems.add(where + ": no such file");
+                } else if (anchor != null && !headingAnchors(RepoDocs.read(file)).contains(anchor)) {
+                    problems.add(where + ": no heading with anchor #" + anchor + " in " + file.getFileName());
                 } else if (target.endsWith(".java")) {
                     javaLinks++;
                     checkJavaLink(m.group(1), file, where, problems);
@@ -43,6 +47,14 @@ class DocsLinksTest {
         }
         assertThat(problems).as("broken links in docs/").isEmpty();
         assertThat(javaLinks).as("links to Java files in docs/").isGreaterThan(50);
+    }
+
+    /** GitHub's anchors of a markdown file's headings: lower case, punctuation and symbols dropped, spaces to '-'. */
+    static List<String> headingAnchors(String markdown) {
+        return markdown.lines().filter(l -> l.startsWith("#"))
+                .map(l -> l.replaceFirst("^#+\\s*", "").toLowerCase(java.util.Locale.ROOT)
+                        .replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-'))
+                .toList();
     }
 
     private static void checkJavaLink(String text, Path file, String where, List<String> problems) {
@@ -56,6 +68,12 @@ class DocsLinksTest {
         if (method != null && !Pattern.compile("\\b" + method + "\\s*\\(").matcher(RepoDocs.read(file)).find()) {
             problems.add(where + ": no method " + method + " in " + file.getFileName());
         }
+    }
+
+    @Test
+    void anchorsAreGitHubs() {
+        assertThat(headingAnchors("# x\n## §3.2.1 Scaled dot-product attention (Eq. 1)\n### 1. 词元（token）\n"))
+                .containsExactly("x", "321-scaled-dot-product-attention-eq-1", "1-词元token");
     }
 
     /** The map's rows: each names the paper, links to main code and to a test under src/test. */
