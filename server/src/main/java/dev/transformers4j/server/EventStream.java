@@ -21,7 +21,9 @@ final class EventStream {
     /** Sends the 200 headers (no length: chunked) and returns the stream. */
     static EventStream open(HttpExchange exchange) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
-        exchange.getResponseHeaders().set("Cache-Control", "no-store");
+        // no-cache rather than no-store: Chromium reports a no-store fetch read with getReader() as aborted
+        // after its last byte (Playwright issue 42742), though the page received everything
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
         return new EventStream(exchange.getResponseBody());
     }

@@ -3,7 +3,7 @@
 
 const $ = id => document.getElementById(id);
 const SVG = 'http://www.w3.org/2000/svg';
-const state = { models: [], attention: null };
+const state = { models: [], attention: null, seq: 0 };
 
 /** POST (or GET without a body) a JSON API call; throws the server's {"error"} message. */
 async function api(path, body) {
@@ -74,12 +74,14 @@ function color(w) {
 function renderHeatmap() {
   const a = state.attention;
   if (!a) return;
-  const map = a.attentions[Number($('layer').value)][Number($('head').value)];
+  const layer = Number($('layer').value), head = Number($('head').value);
+  const map = a.attentions[layer][head];
   const tokens = a.tokens.map(display);
   const T = tokens.length;
   const cell = Math.max(10, Math.min(32, Math.floor(640 / T)));
   const margin = Math.min(140, 10 + 7 * Math.max(...tokens.map(t => t.length)));
-  const svg = el('svg', { width: margin + T * cell + 10, height: margin + T * cell + 10, id: 'heatmap-svg' });
+  const svg = el('svg', { width: margin + T * cell + 10, height: margin + T * cell + 10, id: 'heatmap-svg',
+    'data-layer': layer, 'data-head': head });
   tokens.forEach((t, i) => {
     svg.append(el('text', { class: 'row-label', x: margin - 4, y: margin + i * cell + cell / 2 + 4,
       'text-anchor': 'end' }, t));
@@ -145,19 +147,28 @@ function renderNext(next) {
   }));
 }
 
+/** Runs every view for the current model and text; an answer to an older analyse (model or text since changed) is dropped. */
 async function analyse() {
+  const seq = ++state.seq;
+  const current = () => seq === state.seq;
   showError(null);
+  document.body.dataset.busy = 'analyse';
   const body = { model: $('model').value, text: $('text').value };
   try {
     const tok = await api('/api/tokenize', body);
-    renderTokens(tok.tokens, tok.ids);
-    renderAttention(await api('/api/attention', body));
-    renderHidden(await api('/api/hidden-states', body));
-    if (currentModel().kind === 'decoder') {
-      renderNext(await api('/api/next-token', { ...body, top_k: Number($('next-k').value) }));
+    if (current()) renderTokens(tok.tokens, tok.ids);
+    const attention = await api('/api/attention', body);
+    if (current()) renderAttention(attention);
+    const hidden = await api('/api/hidden-states', body);
+    if (current()) renderHidden(hidden);
+    if (current() && currentModel().kind === 'decoder') {
+      const next = await api('/api/next-token', { ...body, top_k: Number($('next-k').value) });
+      if (current()) renderNext(next);
     }
   } catch (e) {
-    showError(e);
+    if (current()) showError(e);
+  } finally {
+    if (current()) delete document.body.dataset.busy;
   }
 }
 
