@@ -62,11 +62,13 @@ public final class ExplorerServer implements AutoCloseable {
         return new ExplorerServer(http, executor);
     }
 
+    /** One model of {@code GET /api/models}. */
+    record ModelInfo(String name, String source, String kind) {
+    }
+
     /** {@code {"name", "source": "builtin"|"folder", "kind": "encoder"|"decoder"|"encoder-decoder"}} per model. */
-    private static List<Map<String, String>> models(ModelCatalog catalog) {
-        return catalog.entries().stream()
-                .map(e -> Map.of("name", e.name(), "source", e.source(), "kind", e.kind().jsonName()))
-                .toList();
+    private static List<ModelInfo> models(ModelCatalog catalog) {
+        return catalog.entries().stream().map(e -> new ModelInfo(e.name(), e.source(), e.kind().jsonName())).toList();
     }
 
     /** The port listened on (the one chosen when asked for port 0). */
