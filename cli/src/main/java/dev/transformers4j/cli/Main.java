@@ -14,7 +14,8 @@ import picocli.CommandLine.Option;
         description = "Transformers in pure Java: run Hugging Face-layout models from the command line.",
         subcommands = {EmbedCommand.class, SimilarityCommand.class, TokenizeCommand.class, ConvertCommand.class,
                 ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
-                ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class, ServeCommand.class,
+                ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class,
+                AttentionCommand.class, HiddenStatesCommand.class, NextTokenCommand.class, LogitLensCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
 

@@ -100,6 +100,11 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
         return config;
     }
 
+    /** The decoder stack under the head ({@code transformer}: wte, wpe, h, ln_f). */
+    public GPT2Model transformer() {
+        return transformer;
+    }
+
     @Override
     public String architecture() {
         return "GPT2LMHeadModel";

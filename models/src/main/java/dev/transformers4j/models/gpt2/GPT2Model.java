@@ -93,4 +93,9 @@ public final class GPT2Model extends Module {
     public Embedding wte() {
         return wte;
     }
+
+    /** The final LayerNorm {@code ln_f} (the logit lens applies it to intermediate hidden states). */
+    public LayerNorm lnF() {
+        return lnF;
+    }
 }

@@ -1,0 +1,51 @@
+package dev.transformers4j.learn.render;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Weights in [0, 1] to colours: ColorBrewer's sequential "Blues" (white for 0, dark blue for 1), interpolated
+ * linearly, so equal steps of weight look like equal steps of colour. Masked cells (never attended to: above the
+ * diagonal of a causal map) are a neutral grey.
+ */
+public final class ColorScale {
+
+    /** The colour of a masked cell. */
+    public static final int MASKED = 0xe4e4e4;
+
+    private static final int[] STOPS = {0xf7fbff, 0xdeebf7, 0xc6dbef, 0x9ecae1, 0x6baed6, 0x4292c6, 0x2171b5,
+        0x08519c, 0x08306b};
+
+    private ColorScale() {
+    }
+
+    /** The colour of weight {@code w}, clamped to [0, 1]. */
+    public static int of(double w) {
+        double x = Math.max(0, Math.min(1, Double.isNaN(w) ? 0 : w)) * (STOPS.length - 1);
+        int i = Math.min((int) x, STOPS.length - 2);
+        double f = x - i;
+        return mix(STOPS[i], STOPS[i + 1], f);
+    }
+
+    /** Black text on light cells, white on dark ones. */
+    public static int textOn(int rgb) {
+        double luma = 0.299 * (rgb >> 16 & 0xff) + 0.587 * (rgb >> 8 & 0xff) + 0.114 * (rgb & 0xff);
+        return luma < 140 ? 0xffffff : 0x000000;
+    }
+
+    private static int mix(int a, int b, double f) {
+        int r = (int) Math.round((a >> 16 & 0xff) * (1 - f) + (b >> 16 & 0xff) * f);
+        int g = (int) Math.round((a >> 8 & 0xff) * (1 - f) + (b >> 8 & 0xff) * f);
+        int bl = (int) Math.round((a & 0xff) * (1 - f) + (b & 0xff) * f);
+        return r << 16 | g << 8 | bl;
+    }
+
+    /** The stops as CSS colours ({@code "#f7fbff"}), for the HTML page. */
+    static List<String> cssStops() {
+        List<String> out = new ArrayList<>();
+        for (int stop : STOPS) {
+            out.add(String.format("#%06x", stop));
+        }
+        return out;
+    }
+}
