@@ -91,6 +91,7 @@ const context = await chromium.launchPersistentContext(userDataDir, {
 let failed = false;
 try {
   const page = context.pages()[0] || await context.newPage();
+  page.setDefaultTimeout(180000);               // a loaded 2-core machine: the first analysis loads the model
   const problems = [];
   page.on('pageerror', e => problems.push('page error: ' + e.message));
   page.on('console', m => { if (m.type() === 'error') problems.push('console error: ' + m.text() + ' ' + m.location().url); });

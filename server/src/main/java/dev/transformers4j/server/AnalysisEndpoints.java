@@ -1,11 +1,15 @@
 package dev.transformers4j.server;
 
-import java.util.ArrayList;
+import dev.transformers4j.learn.AttentionMaps;
+import dev.transformers4j.learn.HiddenStateStats;
+import dev.transformers4j.learn.NextToken;
+import dev.transformers4j.learn.Prediction;
+import dev.transformers4j.learn.Token;
 import java.util.List;
 
 /**
  * {@code /api/tokenize}, {@code /api/attention}, {@code /api/hidden-states} and {@code /api/next-token}: each reads
- * {@code {"model", "text"}}, tokenizes and answers one JSON object.
+ * {@code {"model", "text"}}, tokenizes and answers one JSON object computed by the learn module's analyses.
  */
 final class AnalysisEndpoints {
 
@@ -16,25 +20,26 @@ final class AnalysisEndpoints {
     record Tokens(String model, List<String> tokens, int[] ids) {
     }
 
-    /** @param attentions {@code [L][H][T][T]}: row q holds how much token q attends to each token */
-    record Attention(String model, List<String> tokens, int[] ids, int layers, int heads,
+    /**
+     * @param causal     whether each token attends only to itself and earlier tokens (a decoder)
+     * @param attentions {@code [L][H][T][T]}: row q holds how much token q attends to each token
+     */
+    record Attention(String model, List<String> tokens, int[] ids, int layers, int heads, boolean causal,
                      float[][][][] attentions, String note) {
     }
 
     /**
-     * @param norms         {@code [L+1][T]}: the L2 norm of each token's vector after the embeddings and each layer
-     * @param meanNorms     {@code [L+1]}: their mean over the tokens
-     * @param cosineToFinal {@code [L+1]}: the mean cosine similarity of each token's vector to its final one
+     * Per hidden state (the embeddings, then each layer: L + 1 of them).
+     *
+     * @param names         the module each is the output of ({@code "encoder.layer.3"})
+     * @param meanNorms     the mean over tokens of the L2 norm of the token vectors
+     * @param cosineToFinal the mean over tokens of the cosine similarity to the token's final vector
      */
-    record HiddenStates(String model, List<String> tokens, int[] ids, float[][] norms, float[] meanNorms,
-                        float[] cosineToFinal) {
+    record HiddenStates(String model, List<String> tokens, int[] ids, List<String> names, double[] meanNorms,
+                        double[] cosineToFinal) {
     }
 
-    /** One candidate next token: its id, vocabulary string, decoded text, probability and logit. */
-    record Candidate(int id, String token, String text, double probability, double logit) {
-    }
-
-    record NextToken(String model, List<String> tokens, int[] ids, List<Candidate> top) {
+    record NextTokens(String model, List<String> tokens, int[] ids, List<Prediction> top) {
     }
 
     private final ModelCatalog catalog;
@@ -45,41 +50,38 @@ final class AnalysisEndpoints {
 
     Object tokenize(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        TokenizedText t = m.encode(text(request));
-        return new Tokens(m.name(), t.tokens(), t.ids());
+        List<Token> t = m.tokenize(text(request));
+        return new Tokens(m.name(), texts(t), ids(t));
     }
 
     Object attention(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        TokenizedText all = m.encode(text(request));
-        TokenizedText t = all.first(MAX_HEATMAP_TOKENS);
-        float[][][][] maps = m.exclusive(() -> ModelInspector.attentions(ModelInspector.forward(m.model(), t.ids())));
-        String note = t == all ? null : "the text has " + all.length() + " tokens; the heatmap shows the first "
+        List<Token> all = m.tokenize(text(request));
+        List<Token> t = all.size() > MAX_HEATMAP_TOKENS ? all.subList(0, MAX_HEATMAP_TOKENS) : all;
+        AttentionMaps maps = m.exclusive(() -> AttentionMaps.of(m.loaded(), t));
+        String note = t == all ? null : "the text has " + all.size() + " tokens; the heatmap shows the first "
                 + MAX_HEATMAP_TOKENS + " (more would not be readable)";
-        return new Attention(m.name(), t.tokens(), t.ids(), maps.length, maps.length == 0 ? 0 : maps[0].length, maps, note);
+        return new Attention(m.name(), texts(t), ids(t), maps.layerCount(), maps.headCount(), maps.causal(),
+                maps.weights(), note);
     }
 
     Object hiddenStates(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        TokenizedText t = m.encode(text(request));
-        float[][][] states = m.exclusive(() -> ModelInspector.hiddenStates(ModelInspector.forward(m.model(), t.ids())));
-        HiddenStateMath s = HiddenStateMath.of(states);
-        return new HiddenStates(m.name(), t.tokens(), t.ids(), s.norms(), s.meanNorms(), s.cosineToFinal());
+        List<Token> t = m.tokenize(text(request));
+        HiddenStateStats stats = m.exclusive(() -> HiddenStateStats.of(m.loaded(), t));
+        List<HiddenStateStats.Layer> layers = stats.layers();
+        return new HiddenStates(m.name(), texts(t), ids(t), layers.stream().map(HiddenStateStats.Layer::name).toList(),
+                layers.stream().mapToDouble(HiddenStateStats.Layer::meanNorm).toArray(),
+                layers.stream().mapToDouble(HiddenStateStats.Layer::cosineToFinal).toArray());
     }
 
     Object nextToken(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
         m.requireDecoder("next-token");
         int k = request.integer("top_k", 10, 1, 1000);
-        TokenizedText t = m.encode(text(request));
-        float[] logits = m.exclusive(() -> ModelInspector.lastLogits(ModelInspector.forward(m.model(), t.ids())));
-        List<Candidate> top = new ArrayList<>();
-        double[] probs = Softmax.of(logits);
-        for (int id : Softmax.topK(logits, Math.min(k, logits.length))) {
-            top.add(new Candidate(id, m.tokenizer().idToToken(id), m.tokenizer().decode(new int[] {id}, false),
-                    probs[id], logits[id]));
-        }
-        return new NextToken(m.name(), t.tokens(), t.ids(), top);
+        List<Token> t = m.tokenize(text(request));
+        NextToken next = m.exclusive(() -> NextToken.of(m.loaded(), t, k));
+        return new NextTokens(m.name(), texts(t), ids(t), next.top());
     }
 
     static String text(ApiRequest request) {
@@ -88,5 +90,13 @@ final class AnalysisEndpoints {
             throw ApiException.badField("text", "at most " + MAX_TEXT_CHARS + " characters but was " + text.length());
         }
         return text;
+    }
+
+    static List<String> texts(List<Token> tokens) {
+        return tokens.stream().map(Token::text).toList();
+    }
+
+    static int[] ids(List<Token> tokens) {
+        return tokens.stream().mapToInt(Token::id).toArray();
     }
 }

@@ -1,66 +1,62 @@
 package dev.transformers4j.server;
 
 import dev.transformers4j.generation.GenerationConfig;
-import dev.transformers4j.models.AutoModel;
+import dev.transformers4j.learn.LoadedModel;
+import dev.transformers4j.learn.Token;
 import dev.transformers4j.models.CausalLM;
-import dev.transformers4j.models.PretrainedModel;
-import dev.transformers4j.tokenizers.Encoding;
-import dev.transformers4j.tokenizers.Tokenizer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 
 /**
- * A model the explorer has loaded: the network, its tokenizer and its generation defaults. Requests use it one at a
- * time ({@link #exclusive}): a forward pass is already multi-threaded inside the kernels.
+ * A model the explorer has loaded ({@link LoadedModel}: the network and its tokenizer) with its generation defaults.
+ * Requests use it one at a time ({@link #exclusive}): a forward pass is already multi-threaded inside the kernels.
  */
 final class ExplorerModel {
 
-    private final String name;
+    static final String NO_TOKENIZER = "no tokenizer (tokenizer.json, or vocab.json + merges.txt): the explorer shows"
+            + " text as tokens; `t4j train tokenizer` can make one";
+
     private final ModelKind kind;
-    private final PretrainedModel model;
-    private final Tokenizer tokenizer;
+    private final LoadedModel loaded;
     private final GenerationConfig generationDefaults;
     private final ReentrantLock lock = new ReentrantLock();
 
-    private ExplorerModel(String name, ModelKind kind, PretrainedModel model, Tokenizer tokenizer,
-                          GenerationConfig generationDefaults) {
-        this.name = name;
+    private ExplorerModel(ModelKind kind, LoadedModel loaded, GenerationConfig generationDefaults) {
         this.kind = kind;
-        this.model = model;
-        this.tokenizer = tokenizer;
+        this.loaded = loaded;
         this.generationDefaults = generationDefaults;
     }
 
-    /** Loads an HF folder: config.json + weights, tokenizer.json (padding off), generation_config.json if any. */
+    /** Loads an HF folder under the catalog's {@code name}: model, tokenizer, generation_config.json if any. */
     static ExplorerModel load(String name, ModelKind kind, Path dir) {
-        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
-            throw new ExplorerServerException(dir + ": no tokenizer.json (the explorer shows text as tokens; "
-                    + "`t4j train tokenizer` can make one)");
+        LoadedModel m = LoadedModel.load(dir.toString());
+        if (m.tokenizer() == null) {
+            throw new ExplorerServerException(dir + ": " + NO_TOKENIZER);
         }
-        PretrainedModel model = AutoModel.fromPretrained(dir);
-        Tokenizer tokenizer = Tokenizer.fromFile(dir.resolve("tokenizer.json")).withPadding(null).withTruncation(null);
         Path gc = dir.resolve("generation_config.json");
         GenerationConfig defaults = Files.isRegularFile(gc) ? GenerationConfig.fromJson(gc) : GenerationConfig.defaults();
-        return new ExplorerModel(name, kind, model, tokenizer, defaults);
+        return new ExplorerModel(kind, new LoadedModel(name, m.model(), m.tokenizer()), defaults);
+    }
+
+    /** Whether {@code dir} has a tokenizer {@link LoadedModel} loads. */
+    static boolean hasTokenizer(Path dir) {
+        return Files.isRegularFile(dir.resolve("tokenizer.json"))
+                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
     }
 
     String name() {
-        return name;
+        return loaded.name();
     }
 
     ModelKind kind() {
         return kind;
     }
 
-    PretrainedModel model() {
-        return model;
-    }
-
-    Tokenizer tokenizer() {
-        return tokenizer;
+    LoadedModel loaded() {
+        return loaded;
     }
 
     GenerationConfig generationDefaults() {
@@ -68,21 +64,21 @@ final class ExplorerModel {
     }
 
     /** The tokens of {@code text} as the model reads it (special tokens added as the tokenizer says). */
-    TokenizedText encode(String text) {
-        Encoding e = tokenizer.encode(text);
-        if (e.ids().length == 0) {
+    List<Token> tokenize(String text) {
+        List<Token> tokens = loaded.tokenize(text);
+        if (tokens.isEmpty()) {
             throw ApiException.badField("text", "no tokens: give some text");
         }
-        return new TokenizedText(e.ids(), Arrays.asList(e.tokens()));
+        return tokens;
     }
 
     /** The model as a decoder-only language model; 400 naming {@code what} needs one when it is not. */
     CausalLM requireDecoder(String what) {
-        if (model instanceof CausalLM lm) {
+        if (loaded.model() instanceof CausalLM lm) {
             return lm;
         }
-        throw ApiException.badField("model", name + " is " + article(kind.jsonName()) + " (" + model.architecture()
-                + "): " + what + " needs a decoder such as GPT-2");
+        throw ApiException.badField("model", name() + " is " + article(kind.jsonName()) + " ("
+                + loaded.model().architecture() + "): " + what + " needs a decoder such as GPT-2");
     }
 
     private static String article(String word) {

@@ -39,16 +39,16 @@ final class GenerateEndpoint implements ApiRoutes.StreamEndpoint {
         if (prompt.length() > AnalysisEndpoints.MAX_TEXT_CHARS) {
             throw ApiException.badField("prompt", "at most " + AnalysisEndpoints.MAX_TEXT_CHARS + " characters");
         }
-        int[] ids = m.encode(prompt).ids();
+        int[] ids = AnalysisEndpoints.ids(m.tokenize(prompt));
         GenerationConfig config = config(request, m.generationDefaults(), lm.vocabSize());
         if (ids.length + config.maxNewTokens() > lm.maxPositions()) {
             throw ApiException.badField("max_new_tokens", "the prompt's " + ids.length + " tokens + "
                     + config.maxNewTokens() + " new ones exceed the model's " + lm.maxPositions() + " positions");
         }
-        var pipeline = new TextGenerationPipeline(lm, m.tokenizer(), config);
+        var pipeline = new TextGenerationPipeline(lm, m.loaded().tokenizer(), config);
         EventStream events = EventStream.open(exchange);
         m.exclusive(() -> {
-            stream(pipeline, ids, config, new TokenEvents(m.tokenizer(), events), events);
+            stream(pipeline, ids, config, new TokenEvents(m.loaded().tokenizer(), events), events);
             return null;
         });
     }

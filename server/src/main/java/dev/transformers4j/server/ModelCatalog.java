@@ -34,7 +34,7 @@ final class ModelCatalog {
         this.entries = entries;
     }
 
-    /** The built-in models and {@code folders}; a folder without config.json is refused here, at startup. */
+    /** The built-in models and {@code folders}; a folder without config.json or a tokenizer is refused here, at startup. */
     static ModelCatalog of(List<Path> folders) {
         Map<String, Entry> entries = new LinkedHashMap<>();
         for (BuiltinModel m : BuiltinModels.all()) {
@@ -44,6 +44,9 @@ final class ModelCatalog {
             Path config = dir.resolve("config.json");
             if (!Files.isRegularFile(config)) {
                 throw new ExplorerServerException("--model " + dir + ": not a model folder (no config.json)");
+            }
+            if (!ExplorerModel.hasTokenizer(dir)) {
+                throw new ExplorerServerException("--model " + dir + ": " + ExplorerModel.NO_TOKENIZER);
             }
             ModelKind kind = ModelKind.ofModelType(ConfigJson.read(config).getString("model_type", ""));
             Path name = dir.toAbsolutePath().normalize().getFileName();

@@ -3,6 +3,7 @@ package dev.transformers4j.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transformers4j.models.testing.Golden;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -110,6 +111,12 @@ class ExplorerApiErrorsTest {
         assertThatThrownBy(() -> ExplorerServer.start(ExplorerSettings.anyPort(List.of(empty))))
                 .isInstanceOf(ExplorerServerException.class)
                 .hasMessage("--model " + empty + ": not a model folder (no config.json)");
+        Path noTokenizer = Files.createDirectories(tmp.resolve("no-tokenizer"));
+        Files.copy(Golden.dir("gpt2-lm").resolve("config.json"), noTokenizer.resolve("config.json"));
+        assertThatThrownBy(() -> ExplorerServer.start(ExplorerSettings.anyPort(List.of(noTokenizer))))
+                .isInstanceOf(ExplorerServerException.class)
+                .hasMessage("--model " + noTokenizer + ": no tokenizer (tokenizer.json, or vocab.json + merges.txt): the"
+                        + " explorer shows text as tokens; `t4j train tokenizer` can make one");
         assertThatThrownBy(() -> ExplorerServer.start(new ExplorerSettings("no-such-host.invalid", 0, List.of())))
                 .isInstanceOf(ExplorerServerException.class).hasMessage("--host no-such-host.invalid: unknown host");
         assertThatThrownBy(() -> new ExplorerSettings("127.0.0.1", 70000, List.of()))

@@ -73,7 +73,7 @@ class ExplorerMiniLmTest {
         var a = client.post("/api/hidden-states", Map.of("model", "all-MiniLM-L6-v2", "text", "Hello world"));
         assertThat(a.status()).as(a.json().toString()).isEqualTo(200);
         assertThat(a.json().get("mean_norms")).hasSize(7);
-        assertThat(a.json().get("norms").get(0)).hasSize(4);
+        assertThat(a.json().get("names").get(6).asText()).isEqualTo("encoder.layer.5");
         assertThat(a.json().get("cosine_to_final").get(6).asDouble()).isCloseTo(1.0, within(1e-6));
     }
 

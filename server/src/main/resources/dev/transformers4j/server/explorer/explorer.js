@@ -92,7 +92,7 @@ function renderHeatmap() {
   for (let q = 0; q < T; q++) {
     for (let k = 0; k < T; k++) {
       grid.append(el('rect', { x: margin + k * cell, y: margin + q * cell, width: cell, height: cell,
-        fill: color(map[q][k]), 'data-q': q, 'data-k': k }));
+        fill: a.causal && k > q ? '#eee' : color(map[q][k]), 'data-q': q, 'data-k': k }));
     }
   }
   svg.append(grid);
@@ -139,7 +139,7 @@ function renderHidden(hs) {
 function renderNext(next) {
   const max = next.top.length ? next.top[0].probability : 1;
   $('next-token').replaceChildren(...next.top.map(c => {
-    const row = el('div', { class: 'bar-row', title: 'id ' + c.id + ', logit ' + c.logit.toFixed(3) });
+    const row = el('div', { class: 'bar-row', title: 'id ' + c.id + ', token ' + c.token });
     row.append(el('span', { class: 'bar-label' }, JSON.stringify(c.text)),
       el('span', { class: 'bar', style: `width:${Math.round(300 * c.probability / max)}px` }),
       el('span', {}, (100 * c.probability).toFixed(1) + ' %'));
