@@ -50,13 +50,13 @@ final class AnalysisEndpoints {
 
     Object tokenize(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        List<Token> t = m.tokenize(text(request));
+        List<Token> t = m.tokenize("text", text(request));
         return new Tokens(m.name(), texts(t), ids(t));
     }
 
     Object attention(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        List<Token> all = m.tokenize(text(request));
+        List<Token> all = m.tokenize("text", text(request));
         List<Token> t = all.size() > MAX_HEATMAP_TOKENS ? all.subList(0, MAX_HEATMAP_TOKENS) : all;
         AttentionMaps maps = m.exclusive(() -> AttentionMaps.of(m.loaded(), t));
         String note = t == all ? null : "the text has " + all.size() + " tokens; the heatmap shows the first "
@@ -67,7 +67,7 @@ final class AnalysisEndpoints {
 
     Object hiddenStates(ApiRequest request) {
         ExplorerModel m = catalog.get(request.string("model"));
-        List<Token> t = m.tokenize(text(request));
+        List<Token> t = m.tokenizeToFit("text", text(request));
         HiddenStateStats stats = m.exclusive(() -> HiddenStateStats.of(m.loaded(), t));
         List<HiddenStateStats.Layer> layers = stats.layers();
         return new HiddenStates(m.name(), texts(t), ids(t), layers.stream().map(HiddenStateStats.Layer::name).toList(),
@@ -79,7 +79,7 @@ final class AnalysisEndpoints {
         ExplorerModel m = catalog.get(request.string("model"));
         m.requireDecoder("next-token");
         int k = request.integer("top_k", 10, 1, 1000);
-        List<Token> t = m.tokenize(text(request));
+        List<Token> t = m.tokenizeToFit("text", text(request));
         NextToken next = m.exclusive(() -> NextToken.of(m.loaded(), t, k));
         return new NextTokens(m.name(), texts(t), ids(t), next.top());
     }

@@ -63,11 +63,21 @@ final class ExplorerModel {
         return generationDefaults;
     }
 
-    /** The tokens of {@code text} as the model reads it (special tokens added as the tokenizer says). */
-    List<Token> tokenize(String text) {
+    /** The tokens of {@code text} as the model reads it (special tokens added as the tokenizer says); 400 if none. */
+    List<Token> tokenize(String field, String text) {
         List<Token> tokens = loaded.tokenize(text);
         if (tokens.isEmpty()) {
-            throw ApiException.badField("text", "no tokens: give some text");
+            throw ApiException.badField(field, "no tokens: give some text");
+        }
+        return tokens;
+    }
+
+    /** {@link #tokenize}, and 400 naming {@code field} when a decoder has fewer positions than tokens. */
+    List<Token> tokenizeToFit(String field, String text) {
+        List<Token> tokens = tokenize(field, text);
+        if (loaded.model() instanceof CausalLM lm && tokens.size() > lm.maxPositions()) {
+            throw ApiException.badField(field, tokens.size() + " tokens but " + name() + " reads at most "
+                    + lm.maxPositions() + " (n_positions)");
         }
         return tokens;
     }

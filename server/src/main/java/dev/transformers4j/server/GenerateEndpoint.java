@@ -39,7 +39,7 @@ final class GenerateEndpoint implements ApiRoutes.StreamEndpoint {
         if (prompt.length() > AnalysisEndpoints.MAX_TEXT_CHARS) {
             throw ApiException.badField("prompt", "at most " + AnalysisEndpoints.MAX_TEXT_CHARS + " characters");
         }
-        int[] ids = AnalysisEndpoints.ids(m.tokenize(prompt));
+        int[] ids = AnalysisEndpoints.ids(m.tokenizeToFit("prompt", prompt));
         GenerationConfig config = config(request, m.generationDefaults(), lm.vocabSize());
         if (ids.length + config.maxNewTokens() > lm.maxPositions()) {
             throw ApiException.badField("max_new_tokens", "the prompt's " + ids.length + " tokens + "

@@ -71,6 +71,18 @@ class ExplorerApiErrorsTest {
     }
 
     @Test
+    void moreTokensThanADecoderHasPositionsNamesTheField() {
+        String text = "w5 ".repeat(130);
+        assertThat(error(client.post("/api/hidden-states", Map.of("model", "gpt2-lm", "text", text)), 400))
+                .isEqualTo("text: 130 tokens but gpt2-lm reads at most 128 (n_positions)");
+        assertThat(error(client.post("/api/generate", Map.of("model", "gpt2-lm", "prompt", text)), 400))
+                .isEqualTo("prompt: 130 tokens but gpt2-lm reads at most 128 (n_positions)");
+        var heatmap = client.post("/api/attention", Map.of("model", "gpt2-lm", "text", text));
+        assertThat(heatmap.status()).isEqualTo(200);
+        assertThat(heatmap.json().get("note").asText()).startsWith("the text has 130 tokens; the heatmap shows the first 64");
+    }
+
+    @Test
     void decoderOnlyEndpointsRefuseAnEncoder() {
         assertThat(error(client.post("/api/next-token", Map.of("model", "bert-mlm", "text", "w1")), 400))
                 .isEqualTo("model: bert-mlm is an encoder (BertForMaskedLM): next-token needs a decoder such as GPT-2");
