@@ -7,6 +7,7 @@ import dev.transformers4j.learn.LoadedModel;
 import dev.transformers4j.learn.Token;
 import dev.transformers4j.learn.render.AttentionFigure;
 import dev.transformers4j.learn.render.AttentionHtml;
+import dev.transformers4j.learn.render.FigureFiles;
 import dev.transformers4j.learn.render.FigureFormat;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,7 +30,7 @@ final class AttentionCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "all-MiniLM-L6-v2",
             description = "A built-in model (all-MiniLM-L6-v2, bge-small-en-v1.5, ...) or an HF folder. Default: ${DEFAULT-VALUE}.")
     String model;
 
@@ -59,6 +60,9 @@ final class AttentionCommand implements Callable<Integer> {
             throw new IllegalArgumentException("nothing to do: give --out FILE.png|.svg|.html, or --json");
         }
         FigureFormat format = out == null ? null : FigureFormat.of(out, FigureFormat.values());
+        if (out != null) {
+            FigureFiles.checkWritable(out);
+        }
         if (maxTokens < 1) {
             throw new IllegalArgumentException("--max-tokens " + maxTokens + ": expected at least 1");
         }

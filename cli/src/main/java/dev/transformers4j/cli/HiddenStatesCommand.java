@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.learn.HiddenStateStats;
 import dev.transformers4j.learn.LoadedModel;
 import dev.transformers4j.learn.Token;
+import dev.transformers4j.learn.render.FigureFiles;
 import dev.transformers4j.learn.render.FigureFormat;
 import dev.transformers4j.learn.render.HiddenStateChart;
 import java.io.PrintWriter;
@@ -27,7 +28,7 @@ final class HiddenStatesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", defaultValue = "all-MiniLM-L6-v2",
+    @Option(names = "--model", paramLabel = "M", defaultValue = "all-MiniLM-L6-v2",
             description = "A built-in model or an HF folder. Default: ${DEFAULT-VALUE}.")
     String model;
 
@@ -45,6 +46,7 @@ final class HiddenStatesCommand implements Callable<Integer> {
     public Integer call() {
         if (out != null) {
             FigureFormat.of(out, FigureFormat.PNG, FigureFormat.SVG);
+            FigureFiles.checkWritable(out);
         }
         LoadedModel m = LoadedModel.load(model);
         HiddenStateStats stats = HiddenStateStats.of(m, input.tokens(m));

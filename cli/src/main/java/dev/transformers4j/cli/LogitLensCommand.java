@@ -27,7 +27,7 @@ final class LogitLensCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "A GPT-2 model folder (HF layout).")
+    @Option(names = "--model", paramLabel = "DIR", required = true, description = "A GPT-2 model folder (HF layout).")
     String model;
 
     @Mixin

@@ -3,6 +3,7 @@ package dev.transformers4j.learn.render;
 import dev.transformers4j.learn.AttentionMaps;
 import dev.transformers4j.learn.Token;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -30,6 +31,13 @@ public final class AttentionFigure implements Figure {
     private final FigureGrid grid;
 
     public AttentionFigure(String title, List<String> labels, List<Panel> panels, boolean causal) {
+        for (Panel p : panels) {
+            if (p.weights().length != labels.size()
+                    || Arrays.stream(p.weights()).anyMatch(row -> row.length != labels.size())) {
+                throw new IllegalArgumentException("panel '" + p.caption() + "': expected " + labels.size() + " × "
+                        + labels.size() + " weights (one row and one column per label)");
+            }
+        }
         this.title = title;
         this.labels = labels.stream().map(AttentionFigure::shorten).toList();
         this.panels = List.copyOf(panels);

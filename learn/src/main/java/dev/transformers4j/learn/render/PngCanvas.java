@@ -71,7 +71,7 @@ public final class PngCanvas implements Canvas {
             g.rotate(-Math.PI / 2);
         }
         g.setColor(new Color(rgb));
-        g.setFont(Fonts.font(size));
+        g.setFont(Fonts.font(s, size));
         g.drawString(s, (float) shift, 0f);
         g.setTransform(saved);
     }

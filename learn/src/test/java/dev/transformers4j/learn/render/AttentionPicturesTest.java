@@ -106,6 +106,9 @@ class AttentionPicturesTest {
                 .hasMessage(tmp.resolve("map.jpg") + ": unknown extension '.jpg' (expected .png, .svg)");
         assertThatThrownBy(() -> FigureFormat.of(Path.of("map"), FigureFormat.values()))
                 .hasMessage("map: no file extension (expected .png, .svg, .html)");
+        assertThatThrownBy(() -> new AttentionFigure("t", List.of("a", "b"),
+                List.of(new AttentionFigure.Panel("head 0", CAUSAL)), false))
+                .hasMessage("panel 'head 0': expected 2 × 2 weights (one row and one column per label)");
     }
 
     @Test
