@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
                 ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
                 ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class,
                 AverageCheckpointsCommand.class, GraphCommand.class, AttentionCommand.class, HiddenStatesCommand.class,
-                NextTokenCommand.class, LogitLensCommand.class, CommandLine.HelpCommand.class})
+                NextTokenCommand.class, LogitLensCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
