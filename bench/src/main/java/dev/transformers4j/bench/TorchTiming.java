@@ -22,6 +22,15 @@ final class TorchTiming {
     private TorchTiming() {
     }
 
+    /** The Python to run: the {@code --python} flag, else {@code $T4J_PYTHON}, else {@code python3}. */
+    static String python(String flag) {
+        if (flag != null) {
+            return flag;
+        }
+        String env = System.getenv("T4J_PYTHON");
+        return env != null && !env.isBlank() ? env : "python3";
+    }
+
     static JsonNode run(String python, String scriptResource, List<String> args) {
         ObjectMapper json = new ObjectMapper();
         if (python.equals("none")) {

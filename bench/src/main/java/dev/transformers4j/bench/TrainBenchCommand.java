@@ -83,18 +83,10 @@ final class TrainBenchCommand implements Callable<Integer> {
         err.println("bench train: fine-tuning " + encoder + " (batch 32 × 64)...");
         Figure bert = measureClassifier(encoderDir);
         err.println("bench train: the same in PyTorch, if Python can import it...");
-        JsonNode torch = TorchTiming.run(pythonCommand(), "train_torch.py", List.of("--threads", String.valueOf(threads),
+        JsonNode torch = TorchTiming.run(TorchTiming.python(python), "train_torch.py", List.of("--threads", String.valueOf(threads),
                 "--steps", String.valueOf(steps), "--warmup", String.valueOf(warmup), "--encoder", encoderDir.toString()));
         report(List.of(gpt, bert), torch);
         return 0;
-    }
-
-    private String pythonCommand() {
-        if (python != null) {
-            return python;
-        }
-        String env = System.getenv("T4J_PYTHON");
-        return env != null && !env.isBlank() ? env : "python3";
     }
 
     private Figure measureGpt() {

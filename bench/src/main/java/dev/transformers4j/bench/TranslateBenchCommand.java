@@ -93,7 +93,7 @@ final class TranslateBenchCommand implements Callable<Integer> {
             err.println("bench translate: the same in PyTorch, if Python can import it...");
             Path inputs = dir.resolve("bench-inputs.json");
             writeInputs(inputs, batches, sources);
-            JsonNode torch = TorchTiming.run(pythonCommand(), "translate_torch.py", List.of("--model", dir.toString(),
+            JsonNode torch = TorchTiming.run(TorchTiming.python(python), "translate_torch.py", List.of("--model", dir.toString(),
                     "--inputs", inputs.toString(), "--threads", String.valueOf(threads), "--steps",
                     String.valueOf(steps), "--warmup", String.valueOf(warmup), "--new-tokens", String.valueOf(newTokens)));
             report(model, ours, torch);
@@ -101,14 +101,6 @@ final class TranslateBenchCommand implements Callable<Integer> {
             TorchTiming.deleteTree(dir);
         }
         return 0;
-    }
-
-    private String pythonCommand() {
-        if (python != null) {
-            return python;
-        }
-        String env = System.getenv("T4J_PYTHON");
-        return env != null && !env.isBlank() ? env : "python3";
     }
 
     /** Median seconds of one teacher-forced step: label-smoothed loss (ε 0.1), backward, Adam (0.9, 0.98, 1e-9). */
