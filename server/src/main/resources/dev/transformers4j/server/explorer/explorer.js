@@ -183,6 +183,7 @@ async function generate() {
   const prompt = $('text').value;
   $('generated-prompt').textContent = prompt;
   $('generated-text').textContent = '';
+  $('generated-text').dataset.tokenEvents = '0';
   $('generate-status').textContent = 'generating…';
   const body = { model: $('model').value, prompt, max_new_tokens: numberField('max-new-tokens'),
     temperature: numberField('temperature'), top_k: numberField('top-k'), top_p: numberField('top-p'),
@@ -196,6 +197,7 @@ async function generate() {
       if (event === 'token') {
         count++;
         $('generated-text').textContent += data.text;
+        $('generated-text').dataset.tokenEvents = String(count);
         $('generate-status').textContent = count + ' tokens…';
       } else if (event === 'done') {
         $('generated-text').textContent = data.text;
