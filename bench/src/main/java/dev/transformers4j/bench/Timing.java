@@ -1,6 +1,10 @@
 package dev.transformers4j.bench;
 
+import dev.transformers4j.core.Tensor;
+import dev.transformers4j.train.TrainingTask;
+import dev.transformers4j.train.optim.Optimizer;
 import java.util.Arrays;
+import java.util.List;
 
 /** Warms work up, then times repeats of it and keeps the median. */
 final class Timing {
@@ -32,6 +36,22 @@ final class Timing {
             medians[j] = median(ms[j]);
         }
         return medians;
+    }
+
+    /**
+     * The median wall seconds of one optimizer step — loss, backward, optimizer step, zero gradients — taking the
+     * batches in turn; the model must already be in training mode with its parameters requiring gradients.
+     */
+    static <B> double trainStepSeconds(TrainingTask<B> task, List<B> batches, Optimizer optimizer, int warmup,
+                                       int steps) {
+        int[] calls = {0};
+        Runnable step = () -> {
+            Tensor loss = task.loss(batches.get(calls[0]++ % batches.size()));
+            loss.backward();
+            optimizer.step();
+            optimizer.zeroGrad();
+        };
+        return interleavedMedianMillis(warmup, steps, step)[0] / 1e3;
     }
 
     static double median(double[] values) {

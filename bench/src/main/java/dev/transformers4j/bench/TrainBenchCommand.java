@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.core.Backend;
-import dev.transformers4j.core.Tensor;
 import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
@@ -128,14 +127,7 @@ final class TrainBenchCommand implements Callable<Integer> {
         model.module().requiresGrad(true);
         model.module().train();
         AdamW optimizer = new AdamW(ParameterGroups.withDecay(model.module(), weightDecay), lr);
-        int[] calls = {0};
-        Runnable step = () -> {
-            Tensor loss = task.loss(batches.get(calls[0]++ % batches.size()));
-            loss.backward();
-            optimizer.step();
-            optimizer.zeroGrad();
-        };
-        return Timing.interleavedMedianMillis(warmup, steps, step)[0] / 1e3;
+        return Timing.trainStepSeconds(task, batches, optimizer, warmup, steps);
     }
 
     /** Ids in {@code [1, vocab)} (0 is never drawn, so it can pad). */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.core.Backend;
-import dev.transformers4j.core.Tensor;
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.generation.Generator;
 import dev.transformers4j.models.TokenBatch;
@@ -109,14 +108,7 @@ final class TranslateBenchCommand implements Callable<Integer> {
         model.module().train();
         Seq2SeqTranslationTask task = new Seq2SeqTranslationTask(model, 0.1);
         AdamW adam = new AdamW(ParameterGroups.withDecay(model.module(), 0.0), 1e-4, 0.9, 0.98, 1e-9);
-        int[] calls = {0};
-        Runnable step = () -> {
-            Tensor loss = task.loss(batches.get(calls[0]++ % batches.size()));
-            loss.backward();
-            adam.step();
-            adam.zeroGrad();
-        };
-        return Timing.interleavedMedianMillis(warmup, steps, step)[0] / 1e3;
+        return Timing.trainStepSeconds(task, batches, adam, warmup, steps);
     }
 
     private double generateSeconds(MarianMTModel model, TokenBatch sources, int beams) {

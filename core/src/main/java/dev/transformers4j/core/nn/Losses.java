@@ -68,6 +68,7 @@ public final class Losses {
         double[] meanLogit = new double[rows];                    // (1/V) Σ_j x_rj, for the smoothing term
         double[] lse = new double[rows];                          // log Σ_j e^{x_rj}
         int[] argmax = new int[rows];
+        float[] labelLogit = new float[rows];                     // x_r,label_r, read before p becomes softmax(x)
         float[] ones = epsilon == 0 ? null : ones(v);
         for (int r = 0; r < rows; r++) {
             if (labels[r] != IGNORE_INDEX && (labels[r] < 0 || labels[r] >= v)) {
@@ -76,9 +77,6 @@ public final class Losses {
             argmax[r] = argmax(p, r * v, v);
             lse[r] = p[r * v + argmax[r]];                        // the row's max, for now
             meanLogit[r] = epsilon == 0 ? 0 : Backend.current().dot(p, r * v, ones, 0, v) / v;
-        }
-        float[] labelLogit = new float[rows];
-        for (int r = 0; r < rows; r++) {
             labelLogit[r] = labels[r] == IGNORE_INDEX ? 0 : p[r * v + labels[r]];
         }
         Backend.current().softmaxRows(p, 0, rows, v);            // p = softmax(x), vectorised and threaded

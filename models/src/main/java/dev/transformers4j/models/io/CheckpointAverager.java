@@ -71,8 +71,10 @@ public final class CheckpointAverager {
      * output folder, which holds the tokenizer). The folder appears whole or not at all.
      */
     public static Result averageFolders(List<Path> folders, Path outDir) {
-        for (Path dir : folders) {
-            requireSameConfig(folders.get(0), dir);
+        Path firstConfig = folders.get(0).resolve("config.json");
+        ObjectNode config = ConfigJson.readObject(firstConfig);
+        for (Path dir : folders.subList(1, folders.size())) {
+            requireSameConfig(firstConfig, config, dir);
         }
         Map<String, Tensor> mean = average(folders);
         Path tmp = ModelFolders.tempSibling(outDir, "tmp");
@@ -98,16 +100,14 @@ public final class CheckpointAverager {
         }
     }
 
-    private static void requireSameConfig(Path first, Path dir) {
-        Path a = first.resolve("config.json");
+    private static void requireSameConfig(Path firstConfig, ObjectNode config, Path dir) {
         Path b = dir.resolve("config.json");
         if (!Files.isRegularFile(b)) {
             throw new ModelFileException(b, "file not found");
         }
-        ObjectNode ca = ConfigJson.readObject(a);
-        ObjectNode cb = ConfigJson.readObject(b);
-        if (!ca.equals(cb)) {
-            throw new ModelFileException(b, "differs from " + a + ": only checkpoints of one model can be averaged");
+        if (!config.equals(ConfigJson.readObject(b))) {
+            throw new ModelFileException(b, "differs from " + firstConfig
+                    + ": only checkpoints of one model can be averaged");
         }
     }
 
