@@ -2,15 +2,10 @@ package dev.transformers4j.cli;
 
 import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.gpt2.GPT2Config;
-import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
-import dev.transformers4j.models.io.Init;
-import java.util.List;
 
 /**
- * A GPT-2-architecture model built from the {@code train causal-lm} flags and initialised as HF's
- * {@code GPT2PreTrainedModel._init_weights}: every weight normal(0, 0.02), biases 0, LayerNorms 1 and 0, and the
- * projections back into the residual stream ({@code c_proj.weight}) normal(0, 0.02/√(2·layers)), GPT-2 paper §2.3
- * ("we scale the weights of residual layers at initialization by a factor of 1/√N").
+ * The config of the GPT-2-architecture model that {@code train causal-lm} builds from its flags (errors name the
+ * flag); {@link dev.transformers4j.models.gpt2.GPT2LMHeadModel#initialized} gives it HF's initial weights.
  */
 final class NewGpt2 {
 
@@ -38,14 +33,5 @@ final class NewGpt2 {
         TrainSession.require(dropout >= 0 && dropout < 1, "--dropout", dropout, "a value in [0, 1)");
         return new GPT2Config(vocabSize, context, hidden, layers, heads, 4 * hidden, act, dropout, dropout, dropout,
                 1e-5, INITIALIZER_RANGE, true, false, bosEosId, bosEosId);
-    }
-
-    static GPT2LMHeadModel create(GPT2Config config, long seed) {
-        GPT2LMHeadModel model = new GPT2LMHeadModel(config);
-        Init.initialize(model, model.namedParameters().keySet(), config.initializerRange(), seed);
-        List<String> residual = model.namedParameters().keySet().stream().filter(n -> n.endsWith("c_proj.weight"))
-                .toList();
-        Init.initialize(model, residual, config.initializerRange() / Math.sqrt(2.0 * config.nLayer()), seed + 1);
-        return model;
     }
 }

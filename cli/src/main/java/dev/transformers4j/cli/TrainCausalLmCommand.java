@@ -96,7 +96,7 @@ final class TrainCausalLmCommand implements Callable<Integer> {
         GPT2Config config = NewGpt2.config(tok.vocabSize(), context, hidden, layers, heads, activation, dropout,
                 endOfText(tok));
         Path checkpoint = output.prepare();
-        GPT2LMHeadModel model = NewGpt2.create(config, output.seed);
+        GPT2LMHeadModel model = GPT2LMHeadModel.initialized(config, output.seed);
         tok.saveTo(output.out);
         HfFolderFiles.writeTokenizerConfig(output.out, tok.tokenizer(), tokenizer.equals("char")
                 ? "PreTrainedTokenizerFast" : "GPT2Tokenizer", context);

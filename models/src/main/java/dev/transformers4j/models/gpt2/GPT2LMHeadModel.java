@@ -13,8 +13,10 @@ import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.Checkpoint;
 import dev.transformers4j.models.io.ConfigJson;
+import dev.transformers4j.models.io.Init;
 import dev.transformers4j.models.io.WeightsFile;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * GPT-2 with its language-model head: {@code logits = h·Eᵀ}, the output projection tied to the token
@@ -28,6 +30,21 @@ public final class GPT2LMHeadModel extends Module implements PretrainedModel, Ca
     public GPT2LMHeadModel(GPT2Config config) {
         this.config = config;
         transformer = child("transformer", new GPT2Model(config));
+    }
+
+    /**
+     * A new model with HF's initial weights ({@code GPT2PreTrainedModel._init_weights}): every weight
+     * normal(0, {@code initializer_range}), biases 0, LayerNorms 1 and 0, and the projections back into the
+     * residual stream ({@code c_proj.weight}) normal(0, initializer_range/√(2·n_layer)), GPT-2 paper §2.3 ("we
+     * scale the weights of residual layers at initialization by a factor of 1/√N", two residual layers per block).
+     */
+    public static GPT2LMHeadModel initialized(GPT2Config config, long seed) {
+        GPT2LMHeadModel model = new GPT2LMHeadModel(config);
+        Init.initialize(model, model.namedParameters().keySet(), config.initializerRange(), seed);
+        List<String> residual = model.namedParameters().keySet().stream().filter(n -> n.endsWith("c_proj.weight"))
+                .toList();
+        Init.initialize(model, residual, config.initializerRange() / Math.sqrt(2.0 * config.nLayer()), seed + 1);
+        return model;
     }
 
     /** Loads {@code config.json} + {@code model.safetensors} (or {@code pytorch_model.bin}) from an HF folder. */
