@@ -4,6 +4,7 @@ import static dev.transformers4j.cli.TrainSession.require;
 
 import dev.transformers4j.models.gpt2.GPT2Config;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
+import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.pipelines.data.CorpusTokenizer;
 import dev.transformers4j.pipelines.data.DataFileException;
 import dev.transformers4j.pipelines.data.TextFiles;

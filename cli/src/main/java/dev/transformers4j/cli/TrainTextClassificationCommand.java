@@ -3,6 +3,7 @@ package dev.transformers4j.cli;
 import static dev.transformers4j.cli.TrainSession.require;
 
 import dev.transformers4j.models.bert.BertForSequenceClassification;
+import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.pipelines.ModelResolver;
 import dev.transformers4j.pipelines.data.ClassificationExample;
 import dev.transformers4j.pipelines.data.ClassificationTsv;

@@ -3,6 +3,7 @@ package dev.transformers4j.cli;
 import static dev.transformers4j.cli.TrainSession.require;
 
 import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.tokenizers.train.BpeTrainer;
 import dev.transformers4j.tokenizers.train.TokenizerRecipe;
 import dev.transformers4j.tokenizers.train.TokenizerTrainer;

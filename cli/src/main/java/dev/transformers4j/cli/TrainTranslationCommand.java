@@ -5,6 +5,7 @@ import static dev.transformers4j.cli.TrainSession.require;
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.models.marian.MarianConfig;
 import dev.transformers4j.models.marian.MarianMTModel;
+import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.pipelines.ProgressListener;
 import dev.transformers4j.pipelines.SharedVocabularyTokenizer;
 import dev.transformers4j.pipelines.TranslationPipeline;

@@ -1,4 +1,4 @@
-package dev.transformers4j.cli;
+package dev.transformers4j.pipelines;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.io.ConfigJson;
@@ -16,11 +16,19 @@ import java.util.Map;
 /**
  * The files beside config.json and model.safetensors that make a trained model's folder load in Python as it
  * does here: {@code tokenizer_config.json} (which tokenizer class, its special tokens, its maximum length) and,
- * for language and translation models, {@code generation_config.json}.
+ * for language and translation models, {@code generation_config.json} (which {@link TextGenerationPipeline} and
+ * {@link TranslationPipeline} read back as their defaults). The training commands write them after
+ * {@code savePretrained}:
+ *
+ * <pre>{@code
+ * model.savePretrained(dir);                                         // config.json, model.safetensors
+ * HfFolderFiles.writeTokenizerConfig(dir, tokenizer, "PreTrainedTokenizerFast", config.nPositions());
+ * HfFolderFiles.writeGenerationConfig(dir, config.bosTokenId(), config.eosTokenId(), config.nPositions());
+ * }</pre>
  */
-final class HfFolderFiles {
+public final class HfFolderFiles {
 
-    static final String TOKENIZER_CONFIG = "tokenizer_config.json";
+    public static final String TOKENIZER_CONFIG = "tokenizer_config.json";
 
     private HfFolderFiles() {
     }
@@ -30,7 +38,8 @@ final class HfFolderFiles {
      * {@code vocab.json}, {@code merges.txt}, {@code special_tokens_map.json}, {@code tokenizer_config.json}, those
      * it has), writing a minimal tokenizer_config.json when it has none.
      */
-    static void copyTokenizer(Path source, Path dir, Tokenizer tokenizer, String tokenizerClass, int maxLength) {
+    public static void copyTokenizer(Path source, Path dir, Tokenizer tokenizer, String tokenizerClass,
+                                     int maxLength) {
         for (String f : List.of("tokenizer.json", "vocab.txt", "vocab.json", "merges.txt", "special_tokens_map.json")) {
             if (Files.isRegularFile(source.resolve(f))) {
                 copy(source.resolve(f), dir.resolve(f));
@@ -47,7 +56,7 @@ final class HfFolderFiles {
      * A minimal {@code tokenizer_config.json}: the class, {@code model_max_length}, and those of the usual special
      * tokens ({@code [CLS] [SEP] [PAD] [UNK] [MASK]}, {@code <|endoftext|>}, {@code <unk>}) the vocabulary has.
      */
-    static void writeTokenizerConfig(Path dir, Tokenizer tokenizer, String tokenizerClass, int maxLength) {
+    public static void writeTokenizerConfig(Path dir, Tokenizer tokenizer, String tokenizerClass, int maxLength) {
         ObjectNode o = ConfigJson.MAPPER.createObjectNode();
         o.put("tokenizer_class", tokenizerClass);
         o.put("model_max_length", maxLength);
@@ -62,7 +71,7 @@ final class HfFolderFiles {
      * {@code </s>}, {@code <unk>}, {@code <s>}, {@code <mask>} and BERT's bracketed names); others are
      * {@code additional_special_tokens}. No {@code model_max_length}: no model is tied to it yet.
      */
-    static void writeTrainedTokenizerConfig(Path dir, List<String> specialTokens) {
+    public static void writeTrainedTokenizerConfig(Path dir, List<String> specialTokens) {
         Map<String, String> roles = Map.of("<pad>", "pad_token", "</s>", "eos_token", "<unk>", "unk_token",
                 "<s>", "bos_token", "<mask>", "mask_token", "[PAD]", "pad_token", "[UNK]", "unk_token",
                 "[CLS]", "cls_token", "[SEP]", "sep_token", "[MASK]", "mask_token");
@@ -88,7 +97,7 @@ final class HfFolderFiles {
      * HF's {@code generation_config.json}: the special ids, and sampling settings that suit a small model. The
      * default length leaves room for a short prompt within the model's {@code n_positions}.
      */
-    static void writeGenerationConfig(Path dir, int bosTokenId, int eosTokenId, int positions) {
+    public static void writeGenerationConfig(Path dir, int bosTokenId, int eosTokenId, int positions) {
         ObjectNode o = ConfigJson.MAPPER.createObjectNode();
         o.put("bos_token_id", bosTokenId);
         o.put("eos_token_id", eosTokenId);
@@ -104,7 +113,7 @@ final class HfFolderFiles {
      * {@code decoder_start_token_id}, {@code <pad>} is never generated ({@code bad_words_ids}), {@code </s>} ends
      * and is forced at {@code max_length}; beam search with 4 beams (§6.1).
      */
-    static void writeTranslationGenerationConfig(Path dir, MarianConfig c) {
+    public static void writeTranslationGenerationConfig(Path dir, MarianConfig c) {
         ObjectNode o = ConfigJson.MAPPER.createObjectNode();
         o.putArray("bad_words_ids").addArray().add(c.padTokenId());
         o.put("decoder_start_token_id", c.decoderStartTokenId());
