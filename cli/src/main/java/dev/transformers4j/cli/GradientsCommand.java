@@ -3,6 +3,7 @@ package dev.transformers4j.cli;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.core.nn.Parameter;
+import dev.transformers4j.core.nn.ParameterGlob;
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
@@ -60,13 +61,22 @@ final class GradientsCommand implements Callable<Integer> {
         TokenBatch batch = inputs.batch();
         PretrainedModel m = inputs.load();
         Supplier<Tensor> lossOf = lossOf(m, batch, seqs);
-        Map<String, Parameter> selected = ParamGlobs.select(params, m.module().namedParameters());
+        Map<String, Parameter> selected = selected(m);
         m.module().eval().requiresGrad(false);
         selected.values().forEach(p -> p.requiresGrad(true));      // only these gradients are computed
         Tensor loss = lossOf.get();
         loss.backward();
         print(loss.item(), selected);
         return 0;
+    }
+
+    /** The parameters {@code --param} names, all when it is not given. */
+    private Map<String, Parameter> selected(PretrainedModel m) {
+        try {
+            return ParameterGlob.select(m.module().namedParameters(), m.baseModelPrefix(), params);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--param " + e.getMessage(), e);
+        }
     }
 
     /** The model's loss on the given inputs, checked before anything is computed. */
