@@ -7,8 +7,8 @@ import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.pipelines.data.CorpusTokenizer;
 import dev.transformers4j.pipelines.data.DataFileException;
-import dev.transformers4j.pipelines.data.TextFiles;
-import dev.transformers4j.pipelines.data.TokenStream;
+import dev.transformers4j.pipelines.data.LmCorpus;
+import dev.transformers4j.pipelines.data.LmWindows;
 import dev.transformers4j.train.Batch;
 import dev.transformers4j.train.CausalLanguageModelingTask;
 import dev.transformers4j.train.EvalResult;
@@ -83,15 +83,11 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     public Integer call() {
         long start = System.nanoTime();
         checkFlags();
-        String text = TextFiles.read(data);
-        if (text.isEmpty()) {
-            throw new DataFileException(data, 0, "the text is empty");
-        }
-        CorpusTokenizer tok = CorpusTokenizer.resolve(tokenizer, text);
-        TokenStream.Split split = TokenStream.encode(tok.tokenizer(), text).split();
-        if (split.train().size() <= context || split.validation().size() < 2) {
-            throw new DataFileException(data, 0, "too short: " + split.train().size() + " training and "
-                    + split.validation().size() + " validation tokens, but training needs more than --context "
+        LmCorpus corpus = LmCorpus.read(data, tokenizer);
+        CorpusTokenizer tok = corpus.tokenizer();
+        if (corpus.train().size() <= context || corpus.validation().size() < 2) {
+            throw new DataFileException(data, 0, "too short: " + corpus.train().size() + " training and "
+                    + corpus.validation().size() + " validation tokens, but training needs more than --context "
                     + context + " and validation at least 2");
         }
         GPT2Config config = NewGpt2.config(tok.vocabSize(), context, hidden, layers, heads, activation, dropout,
@@ -103,10 +99,10 @@ final class TrainCausalLmCommand implements Callable<Integer> {
                 ? "PreTrainedTokenizerFast" : "GPT2Tokenizer", context);
         HfFolderFiles.writeGenerationConfig(output.out, config.bosTokenId(), config.eosTokenId(), config.nPositions());
         LOG.info("{}: {} training and {} validation tokens; tokenizer {}; model {} parameters", data,
-                split.train().size(), split.validation().size(), tok.description(), model.parameterCount());
+                corpus.train().size(), corpus.validation().size(), tok.description(), model.parameterCount());
 
-        LmWindows trainData = LmWindows.all(split.train(), context);
-        LmWindows evalData = LmWindows.covering(split.validation(), context, evalBatches * batchSize);
+        LmWindows trainData = corpus.trainWindows(context);
+        LmWindows evalData = corpus.validationWindows(context, evalBatches * batchSize);
         TrainingArguments args = TrainingArguments.builder(output.out).learningRate(lr).batchSize(batchSize)
                 .evalBatchSize(batchSize).maxSteps(steps).weightDecay(weightDecay).adamBetas(0.9, 0.99)
                 .maxGradNorm(1.0).evalSteps(evalEvery).saveSteps(output.saveSteps(evalEvery))
@@ -114,7 +110,7 @@ final class TrainCausalLmCommand implements Callable<Integer> {
         Trainer<Batch> trainer = new Trainer<>(model, new CausalLanguageModelingTask(model), trainData, evalData, args)
                 .withSchedule(Schedule.cosine(lr, warmup, steps));
         TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : output.logSteps(50));
-        report(result, split.validation().size(), start);
+        report(result, corpus.validation().size(), start);
         return 0;
     }
 

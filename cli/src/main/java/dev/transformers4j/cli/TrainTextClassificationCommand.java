@@ -5,6 +5,7 @@ import static dev.transformers4j.cli.TrainSession.require;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
 import dev.transformers4j.pipelines.HfFolderFiles;
 import dev.transformers4j.pipelines.ModelResolver;
+import dev.transformers4j.pipelines.data.ClassificationDataset;
 import dev.transformers4j.pipelines.data.ClassificationExample;
 import dev.transformers4j.pipelines.data.ClassificationTsv;
 import dev.transformers4j.pipelines.data.LabelSet;

@@ -12,6 +12,7 @@ import dev.transformers4j.pipelines.TranslationPipeline;
 import dev.transformers4j.pipelines.TruncationPolicy;
 import dev.transformers4j.pipelines.data.ParallelText;
 import dev.transformers4j.pipelines.data.SharedVocabulary;
+import dev.transformers4j.pipelines.data.TranslationCorpus;
 import dev.transformers4j.train.EvalMetric;
 import dev.transformers4j.train.EvalResult;
 import dev.transformers4j.train.Seq2SeqBatch;

@@ -8,6 +8,7 @@ import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.pipelines.data.SharedVocabulary;
+import dev.transformers4j.pipelines.data.TranslationCorpus;
 import dev.transformers4j.train.Seq2SeqTranslationTask;
 import dev.transformers4j.train.TranslationDataset;
 import java.io.IOException;

@@ -1,15 +1,13 @@
 package dev.transformers4j.pipelines.data;
 
-import dev.transformers4j.core.Rng;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 
 /**
  * A whole text as one sequence of token ids, the way nanoGPT prepares a corpus: tokenized once, split into
- * the first 90% for training and the last 10% for validation (by tokens), then cut into random windows.
+ * the first 90% for training and the last 10% for validation (by tokens), then cut into windows
+ * ({@link LmWindows}).
  */
 public final class TokenStream {
 
@@ -107,52 +105,5 @@ public final class TokenStream {
     /** nanoGPT's split: the first 90% for training, the last 10% for validation. */
     public Split split() {
         return split(NANOGPT_TRAIN_FRACTION);
-    }
-
-    /**
-     * {@code batch} windows of {@code context + 1} tokens starting at uniformly random positions
-     * {@code 0 .. size − context − 1}, drawn from {@code rng} (nanoGPT's
-     * {@code torch.randint(len(data) − block_size)}).
-     */
-    public LmBatch sample(int batch, int context, Rng rng) {
-        requireWindow(batch, context);
-        int starts = ids.length - context;
-        int[] windows = new int[batch * (context + 1)];
-        for (int b = 0; b < batch; b++) {
-            int start = (int) Math.floorMod(rng.nextLong(), (long) starts);
-            System.arraycopy(ids, start, windows, b * (context + 1), context + 1);
-        }
-        return new LmBatch(batch, context, windows);
-    }
-
-    /**
-     * The whole stream as consecutive windows (starting at 0, context, 2·context, ...; each predicts the
-     * {@code context} tokens after its first), in batches of at most {@code batch}: every token but the first
-     * is a target exactly once, up to the last full window. For an exact validation loss.
-     */
-    public List<LmBatch> sequentialBatches(int batch, int context) {
-        requireWindow(batch, context);
-        int count = (ids.length - 1) / context;
-        List<LmBatch> out = new ArrayList<>();
-        for (int first = 0; first < count; first += batch) {
-            int b = Math.min(batch, count - first);
-            int[] windows = new int[b * (context + 1)];
-            for (int i = 0; i < b; i++) {
-                System.arraycopy(ids, (first + i) * context, windows, i * (context + 1), context + 1);
-            }
-            out.add(new LmBatch(b, context, windows));
-        }
-        return out;
-    }
-
-    private void requireWindow(int batch, int context) {
-        if (batch < 1 || context < 1) {
-            throw new IllegalArgumentException("batch size and context must be >= 1 but were " + batch + " and "
-                    + context);
-        }
-        if (ids.length < context + 1) {
-            throw new IllegalArgumentException("the text has " + ids.length + " tokens, fewer than one window of"
-                    + " context + 1 = " + (context + 1));
-        }
     }
 }

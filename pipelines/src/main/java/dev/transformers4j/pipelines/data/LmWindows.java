@@ -1,19 +1,19 @@
-package dev.transformers4j.cli;
+package dev.transformers4j.pipelines.data;
 
 import dev.transformers4j.core.nn.Losses;
 import dev.transformers4j.models.TokenBatch;
-import dev.transformers4j.pipelines.data.TokenStream;
 import dev.transformers4j.train.Batch;
 import dev.transformers4j.train.Dataset;
 import java.util.Arrays;
 
 /**
  * Windows of a token stream for causal-LM training, labels = the ids (the model shifts them: position t predicts
- * token t + 1). Training uses every window {@code ids[i .. i+T)} (the trainer's shuffled indices give nanoGPT's
- * random contiguous windows); validation uses windows that overlap by one token, so that every token of the
- * split after the first is predicted exactly once and the mean loss is the split's nats per token.
+ * token t + 1, as HF's causal-LM loss does). Training uses every window {@code ids[i .. i+T)} (the trainer's
+ * shuffled indices give nanoGPT's random contiguous windows, {@code torch.randint(len(data) − block_size)});
+ * validation uses windows that overlap by one token, so that every token of the split after the first is
+ * predicted exactly once and the mean loss is the split's nats per token.
  */
-final class LmWindows implements Dataset<Batch> {
+public final class LmWindows implements Dataset<Batch> {
 
     private final int[] ids;
     private final int length;
@@ -27,9 +27,17 @@ final class LmWindows implements Dataset<Batch> {
         this.skips = skips;
     }
 
-    /** Every window of {@code context} tokens: {@code n − context + 1} examples. */
-    static LmWindows all(TokenStream stream, int context) {
+    /**
+     * Every window of {@code context} tokens: {@code n − context + 1} examples.
+     *
+     * @throws IllegalArgumentException when the stream is shorter than one window
+     */
+    public static LmWindows all(TokenStream stream, int context) {
         int[] ids = stream.ids();
+        if (context < 1 || ids.length < context) {
+            throw new IllegalArgumentException("a window of " + context + " tokens needs a stream of at least that"
+                    + " many but it has " + ids.length);
+        }
         int[] starts = new int[ids.length - context + 1];
         Arrays.setAll(starts, i -> i);
         return new LmWindows(ids, context, starts, new int[starts.length]);
@@ -40,7 +48,7 @@ final class LmWindows implements Dataset<Batch> {
      * to end at the end of the split, its labels for tokens already predicted set to -100. {@code maxWindows > 0}
      * keeps that many windows, evenly spread (an estimate instead of the exact loss).
      */
-    static LmWindows covering(TokenStream stream, int context, int maxWindows) {
+    public static LmWindows covering(TokenStream stream, int context, int maxWindows) {
         int[] ids = stream.ids();
         int length = Math.min(context, ids.length);
         if (length < 2) {

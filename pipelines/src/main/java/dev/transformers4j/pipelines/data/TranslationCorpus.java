@@ -1,23 +1,20 @@
-package dev.transformers4j.cli;
+package dev.transformers4j.pipelines.data;
 
-import dev.transformers4j.pipelines.data.DataFileException;
-import dev.transformers4j.pipelines.data.ParallelText;
-import dev.transformers4j.pipelines.data.SharedVocabulary;
 import dev.transformers4j.train.TranslationDataset;
 import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One split of {@code train translation} (training or validation): a source and a target file, read as a
+ * One split of a translation corpus (training or validation): a source and a target file, read as a
  * {@link ParallelText}, checked, and encoded with the shared tokenizer into a {@link TranslationDataset}.
  *
  * <p>A sentence longer than the model's {@code max_position_embeddings} is cut to that many tokens with
  * {@code </s>} last, with a warning that counts them, as HF's {@code truncation=True} (run_translation.py's
- * {@code max_source_length}) cuts it. A pair longer than {@code --max-tokens} on either side cannot be batched
- * and is an error that names its line.
+ * {@code max_source_length}) cuts it. A pair longer than the batches' token budget ({@code max_tokens}, the CLI's
+ * {@code --max-tokens}) on either side cannot be batched and is an error that names its line.
  */
-record TranslationCorpus(String split, Path sourceFile, Path targetFile, ParallelText text) {
+public record TranslationCorpus(String split, Path sourceFile, Path targetFile, ParallelText text) {
 
     private static final Logger LOG = LoggerFactory.getLogger(TranslationCorpus.class);
 
@@ -26,7 +23,7 @@ record TranslationCorpus(String split, Path sourceFile, Path targetFile, Paralle
      *
      * @throws DataFileException when they are not line-aligned (naming the line) or empty
      */
-    static TranslationCorpus read(String split, Path sourceFile, Path targetFile) {
+    public static TranslationCorpus read(String split, Path sourceFile, Path targetFile) {
         ParallelText text = ParallelText.read(sourceFile, targetFile);
         if (text.size() == 0) {
             throw new DataFileException(sourceFile, 0, "the " + split + " files have no sentence pair (" + sourceFile
@@ -40,7 +37,7 @@ record TranslationCorpus(String split, Path sourceFile, Path targetFile, Paralle
      *
      * @throws IllegalArgumentException when a pair has more than {@code maxTokens} ids on one side
      */
-    TranslationDataset encode(SharedVocabulary tok, int maxPositions, int maxTokens) {
+    public TranslationDataset encode(SharedVocabulary tok, int maxPositions, int maxTokens) {
         var src = tok.encodeAll(text.source(), maxPositions);
         var tgt = tok.encodeAll(text.target(), maxPositions);
         if (src.truncated() + tgt.truncated() > 0) {

@@ -1,7 +1,6 @@
-package dev.transformers4j.cli;
+package dev.transformers4j.pipelines.data;
 
 import dev.transformers4j.models.TokenBatch;
-import dev.transformers4j.pipelines.data.ClassificationExample;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import dev.transformers4j.tokenizers.Truncation;
@@ -13,9 +12,15 @@ import java.util.List;
 /**
  * Labelled texts for fine-tuning a classifier, tokenized once ({@code [CLS] text [SEP]}, cut to {@code maxLength}
  * tokens special tokens included); a batch is right-padded to its longest text, as HF's
- * {@code DataCollatorWithPadding}.
+ * {@code DataCollatorWithPadding}. The examples come from {@link ClassificationTsv} and {@link LabelSet}:
+ *
+ * <pre>{@code
+ * List<LabeledText> rows = ClassificationTsv.read(trainTsv);
+ * LabelSet labels = LabelSet.fromExamples(rows);
+ * ClassificationDataset train = ClassificationDataset.of(labels.resolve(rows), tokenizer, 64);
+ * }</pre>
  */
-final class ClassificationDataset implements Dataset<Batch> {
+public final class ClassificationDataset implements Dataset<Batch> {
 
     private final int[][] ids;
     private final int[][] typeIds;
@@ -29,7 +34,8 @@ final class ClassificationDataset implements Dataset<Batch> {
         this.padId = padId;
     }
 
-    static ClassificationDataset of(List<ClassificationExample> examples, Tokenizer tokenizer, int maxLength) {
+    /** The examples tokenized with {@code tokenizer} (its padding and truncation settings replaced). */
+    public static ClassificationDataset of(List<ClassificationExample> examples, Tokenizer tokenizer, int maxLength) {
         Tokenizer cut = tokenizer.withPadding(null).withTruncation(Truncation.of(maxLength));
         int n = examples.size();
         int[][] ids = new int[n][];
@@ -64,7 +70,7 @@ final class ClassificationDataset implements Dataset<Batch> {
     }
 
     /** The share of texts cut to the maximum length (for a warning when it is large). */
-    double truncatedFraction(int maxLength) {
+    public double truncatedFraction(int maxLength) {
         int cut = 0;
         for (int[] s : ids) {
             cut += s.length >= maxLength ? 1 : 0;
