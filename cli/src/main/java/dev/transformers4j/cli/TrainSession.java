@@ -62,7 +62,7 @@ final class TrainSession {
     /** Trains from the start, or resumes from {@code checkpoint} when it is not null. */
     static <B> TrainResult run(Trainer<B> trainer, Path checkpoint, int logSteps) {
         if (logSteps > 0) {
-            trainer.addCallback(new StepLogger(trainer.state().maxSteps(), logSteps));
+            trainer.addCallback(new StepLogger(trainer.maxSteps(), logSteps));
         }
         return checkpoint == null ? trainer.train() : trainer.resume(checkpoint);
     }

@@ -101,7 +101,7 @@ final class TrainTextClassificationCommand implements Callable<Integer> {
                 .metricForBestModel("accuracy").seed(output.seed).build();
         Trainer<Batch> trainer = new Trainer<>(classifier,
                 new SequenceClassificationTask(classifier), trainData, evalData, args);
-        int steps = trainer.state().maxSteps();
+        int steps = trainer.maxSteps();
         trainer.withSchedule(Schedule.linear(lr, (int) Math.ceil(warmupRatio * steps), steps));
 
         TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : output.logSteps(10));

@@ -17,6 +17,7 @@ import dev.transformers4j.train.EvalMetric;
 import dev.transformers4j.train.EvalResult;
 import dev.transformers4j.train.Seq2SeqBatch;
 import dev.transformers4j.train.Seq2SeqTranslationTask;
+import dev.transformers4j.train.TokenThroughput;
 import dev.transformers4j.train.TrainResult;
 import dev.transformers4j.train.Trainer;
 import dev.transformers4j.train.TrainingArguments;
@@ -108,11 +109,11 @@ final class TrainTranslationCommand implements Callable<Integer> {
         TrainingArguments args = arguments(trainData, config);
         Seq2SeqTranslationTask task = new Seq2SeqTranslationTask(model, labelSmoothing);
         validationMetrics(model, tok, valid.text()).forEach(task::withMetric);
-        TokenCountingTask<Seq2SeqBatch> counting = new TokenCountingTask<>(task);
-        Trainer<Seq2SeqBatch> trainer = new Trainer<>(model, counting, trainData, evalData, args)
-                .withSchedule(Schedule.noam(config.dModel(), warmup, lrFactor));
+        TokenThroughput speed = new TokenThroughput();
+        Trainer<Seq2SeqBatch> trainer = new Trainer<>(model, task, trainData, evalData, args)
+                .withSchedule(Schedule.noam(config.dModel(), warmup, lrFactor)).addCallback(speed);
         TrainResult result = TrainSession.run(trainer, checkpoint, args.progressBar() ? 0 : output.logSteps(20));
-        report(result, counting, evalData.size());
+        report(result, speed, evalData.size());
         return 0;
     }
 
@@ -179,12 +180,11 @@ final class TrainTranslationCommand implements Callable<Integer> {
         require(maxTokens >= 1, "--max-tokens", maxTokens, ">= 1");
     }
 
-    private void report(TrainResult result, TokenCountingTask<?> counting, int validPairs) {
+    private void report(TrainResult result, TokenThroughput speed, int validPairs) {
         var o = spec.commandLine().getOut();
-        double seconds = counting.trainingSeconds();
         o.printf(Locale.ROOT, "trained %d steps (mean training loss %.4f, label smoothing %.2f): %d tokens in %s of"
                 + " training steps, %.0f tokens/s%n", result.globalStep(), result.trainingLoss(), labelSmoothing,
-                counting.tokens(), TrainSession.duration(seconds), counting.tokens() / Math.max(seconds, 1e-9));
+                speed.tokens(), TrainSession.duration(speed.trainingSeconds()), speed.tokensPerSecond());
         EvalResult last = result.lastEval();
         o.printf(Locale.ROOT, "validation loss %.4f (label-smoothed), nll_loss %.4f, perplexity %.3f on %d pairs%n",
                 last.loss(), last.get("nll_loss"), last.get("perplexity"), validPairs);

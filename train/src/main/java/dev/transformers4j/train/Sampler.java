@@ -18,6 +18,12 @@ interface Sampler {
     record State(int completedEpochs, int position, long rngState) {
     }
 
+    /** The training order {@code args} asks for: batches of {@code max_tokens} tokens, or of {@code batch_size}. */
+    static Sampler of(Dataset<?> trainData, TrainingArguments args) {
+        return args.maxTokens() > 0 ? TokenBudgetSampler.of(trainData, args.maxTokens(), args.seed())
+                : new BatchSampler(trainData.size(), args.batchSize(), args.seed());
+    }
+
     /** The indices of the next batch. */
     int[] next();
 

@@ -1,8 +1,5 @@
 package dev.transformers4j.train;
 
-import dev.transformers4j.core.Rng;
-import dev.transformers4j.core.autograd.Grad;
-import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.train.optim.AdamW;
 import dev.transformers4j.train.optim.LearningRateSchedule;
@@ -13,8 +10,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The training loop, as HF's {@code Trainer}. One optimizer step is
@@ -32,23 +27,24 @@ import org.slf4j.LoggerFactory;
  * <p>If no parameter of the model needs a gradient (models load frozen), the trainer turns all of them on;
  * to freeze some, turn gradients on for the others before building the trainer.
  *
+ * <p>The trainer is the setup: model, task, data, arguments, optimizer, schedule and callbacks. Each
+ * {@link #train} or {@link #resume} hands a fixed copy of it ({@link TrainingSetup}) to a new {@link TrainingRun},
+ * which owns the run's {@link TrainerState} (returned in {@link TrainResult#state()}) and data order.
+ *
  * @param <B> the batch type of the task and datasets
  */
 public final class Trainer<B> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(Trainer.class);
-
-    final PretrainedModel model;
-    final TrainingTask<B> task;
-    final Dataset<B> trainData;
-    final Dataset<B> evalData;
-    final TrainingArguments args;
-    final Sampler sampler;
-    final List<TrainerCallback> callbacks = new ArrayList<>();
-    Optimizer optimizer;
-    LearningRateSchedule schedule;
-    TrainerState state = new TrainerState();
-    CheckpointFolders.Writer beforePublish = dir -> { };
+    private final PretrainedModel model;
+    private final TrainingTask<B> task;
+    private final Dataset<B> trainData;
+    private final Dataset<B> evalData;
+    private final TrainingArguments args;
+    private final int maxSteps;
+    private final List<TrainerCallback> callbacks = new ArrayList<>();
+    private Optimizer optimizer;
+    private LearningRateSchedule schedule;
+    private CheckpointFolders.Writer beforePublish = dir -> { };
 
     /**
      * @param evalData the evaluation set, or null
@@ -65,16 +61,15 @@ public final class Trainer<B> {
         this.trainData = trainData;
         this.evalData = evalData;
         this.args = args;
-        this.sampler = args.maxTokens() > 0 ? TokenBudgetSampler.of(trainData, args.maxTokens(), args.seed())
-                : new BatchSampler(trainData.size(), args.batchSize(), args.seed());
-        state.maxSteps = args.maxSteps() > 0 ? args.maxSteps() : (int) Math.ceil(
-                args.numTrainEpochs() * sampler.batchesPerEpoch() / args.gradientAccumulationSteps());
+        int perEpoch = batchesPerEpoch(trainData, args);              // fails here for an example over max_tokens
+        this.maxSteps = args.maxSteps() > 0 ? args.maxSteps()
+                : (int) Math.ceil(args.numTrainEpochs() * perEpoch / args.gradientAccumulationSteps());
         if (ParameterGroups.trainable(model.module()).isEmpty()) {
             model.module().requiresGrad(true);
         }
         optimizer = new AdamW(ParameterGroups.withDecay(model.module(), args.weightDecay()), args.learningRate(),
                 args.adamBeta1(), args.adamBeta2(), args.adamEpsilon());
-        schedule = Schedule.of(args.lrSchedulerType(), args.learningRate(), args.warmupSteps(), state.maxSteps);
+        schedule = Schedule.of(args.lrSchedulerType(), args.learningRate(), args.warmupSteps(), maxSteps);
     }
 
     /**
@@ -107,8 +102,7 @@ public final class Trainer<B> {
 
     /** Trains from the start: seeds dropout with {@code seed} (as HF's {@code set_seed}) and runs. */
     public TrainResult train() {
-        Rng.manualSeed(args.seed());
-        return new TrainingRun<>(this).run();
+        return TrainingRun.start(setup()).run();
     }
 
     /**
@@ -118,16 +112,7 @@ public final class Trainer<B> {
      * @throws CheckpointException when the folder is incomplete or was written for another model config
      */
     public TrainResult resume(Path checkpoint) {
-        TrainingCheckpoint.Restored r = TrainingCheckpoint.restore(checkpoint, model, optimizer);
-        int maxSteps = state.maxSteps;
-        state = r.state();
-        if (state.maxSteps != maxSteps) {
-            LOG.warn("{}: max_steps was {} and is now {}", checkpoint, state.maxSteps, maxSteps);
-            state.maxSteps = maxSteps;
-        }
-        sampler.restore(r.sampler());
-        LOG.info("resuming from {} at step {}", checkpoint, state.globalStep);
-        return new TrainingRun<>(this).run();
+        return TrainingRun.resume(setup(), checkpoint).run();
     }
 
     /** The newest {@code checkpoint-N} folder in {@code outputDir}, or null when there is none. */
@@ -142,21 +127,12 @@ public final class Trainer<B> {
 
     /** Evaluates on the eval dataset in evaluation mode without recording gradients. */
     public EvalResult evaluate() {
-        require(evalData != null, "evaluate: the trainer has no eval dataset");
-        Module m = model.module();
-        boolean wasTraining = m.isTraining();
-        m.eval();
-        try {
-            Iterable<B> batches = args.maxTokens() > 0 ? TokenBudgetSampler.evaluationBatches(evalData, args.maxTokens())
-                    : evalData.batches(args.evalBatchSize());
-            return Grad.noGrad(() -> task.evaluate(batches));
-        } finally {
-            m.train(wasTraining);
-        }
+        return setup().evaluate();
     }
 
-    public TrainerState state() {
-        return state;
+    /** The optimizer steps a run trains for: {@code max_steps}, or {@code num_train_epochs} of batches. */
+    public int maxSteps() {
+        return maxSteps;
     }
 
     public Optimizer optimizer() {
@@ -166,6 +142,11 @@ public final class Trainer<B> {
     /** Test hook: runs on the complete temporary checkpoint folder just before it is renamed into place. */
     void beforePublish(CheckpointFolders.Writer hook) {
         beforePublish = hook;
+    }
+
+    private TrainingSetup<B> setup() {
+        return new TrainingSetup<>(model, task, trainData, evalData, args, optimizer, schedule, maxSteps, callbacks,
+                beforePublish);
     }
 
     private static void require(boolean ok, String message) {

@@ -8,6 +8,17 @@ import java.nio.file.Path;
  */
 public interface TrainerCallback {
 
+    /**
+     * Before the first step of a run, with the state the run owns and updates (a resumed run: the checkpoint's,
+     * at its step).
+     */
+    default void onTrainBegin(TrainerState state) {
+    }
+
+    /** Before optimizer step {@code step} (1 for the first) reads its first batch. */
+    default void onStepBegin(int step) {
+    }
+
     /** After each optimizer step. */
     default void onStep(StepLog log) {
     }

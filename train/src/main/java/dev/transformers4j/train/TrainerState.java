@@ -13,21 +13,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Where a run is, as HF's {@code trainer_state.json}: the step, the epoch, the best evaluation so far (for
- * early stopping) and the whole log history, which the loss curves are drawn from.
+ * Where a run is, as HF's {@code trainer_state.json}: the step, the epoch, the tokens trained on, the best
+ * evaluation so far (for early stopping) and the whole log history, which the loss curves are drawn from. Each
+ * {@link TrainingRun} owns one: a new one for a run from the start, the checkpoint's for a resumed run; only
+ * that run changes it.
  */
 public final class TrainerState {
 
     public static final String FILE = "trainer_state.json";
 
-    int globalStep;
-    double epoch;
-    int maxSteps;
-    double bestMetric = Double.NaN;
-    int bestStep = -1;
-    int evalsWithoutImprovement;
-    final List<StepLog> steps = new ArrayList<>();
-    final List<EvalLog> evals = new ArrayList<>();
+    private int globalStep;
+    private double epoch;
+    private int maxSteps;
+    private long numInputTokensSeen;
+    private double bestMetric = Double.NaN;
+    private int bestStep = -1;
+    private int evalsWithoutImprovement;
+    private final List<StepLog> steps = new ArrayList<>();
+    private final List<EvalLog> evals = new ArrayList<>();
+
+    /** The state before the first step of a run to {@code maxSteps}. */
+    TrainerState(int maxSteps) {
+        this.maxSteps = maxSteps;
+    }
 
     public int globalStep() {
         return globalStep;
@@ -39,6 +47,11 @@ public final class TrainerState {
 
     public int maxSteps() {
         return maxSteps;
+    }
+
+    /** The tokens of every training batch so far, as {@link TrainingTask#tokens} counts them. */
+    public long numInputTokensSeen() {
+        return numInputTokensSeen;
     }
 
     /** The best value of the tracked metric so far (NaN before the first evaluation), and its step. */
@@ -58,6 +71,24 @@ public final class TrainerState {
     /** Every evaluation, in order. */
     public List<EvalLog> evals() {
         return Collections.unmodifiableList(evals);
+    }
+
+    /** Evaluations in a row that did not improve on the best (early stopping counts them). */
+    int evalsWithoutImprovement() {
+        return evalsWithoutImprovement;
+    }
+
+    /** A resumed run goes on to the {@code max_steps} of its arguments, whatever the checkpoint's run had. */
+    void continueTo(int steps) {
+        maxSteps = steps;
+    }
+
+    /** Adds an optimizer step that trained on {@code tokens} tokens. */
+    void recordStep(StepLog log, long tokens) {
+        globalStep = log.step();
+        epoch = log.epoch();
+        numInputTokensSeen += tokens;
+        steps.add(log);
     }
 
     /** Adds an evaluation and updates the best value; returns whether it improved on the best. */
@@ -80,6 +111,7 @@ public final class TrainerState {
         o.put("global_step", globalStep);
         o.put("epoch", epoch);
         o.put("max_steps", maxSteps);
+        o.put("num_input_tokens_seen", numInputTokensSeen);
         putNumber(o, "best_metric", bestMetric);
         o.put("best_step", bestStep);
         o.put("evals_without_improvement", evalsWithoutImprovement);
@@ -102,10 +134,10 @@ public final class TrainerState {
                 throw new ModelFileException(file, "field '" + field + "' is missing");
             }
         }
-        TrainerState s = new TrainerState();
+        TrainerState s = new TrainerState(o.get("max_steps").asInt());
         s.globalStep = o.get("global_step").asInt();
         s.epoch = o.path("epoch").asDouble();
-        s.maxSteps = o.get("max_steps").asInt();
+        s.numInputTokensSeen = o.path("num_input_tokens_seen").asLong();
         s.bestMetric = number(o.get("best_metric"));
         s.bestStep = o.path("best_step").asInt(-1);
         s.evalsWithoutImprovement = o.path("evals_without_improvement").asInt();

@@ -40,7 +40,7 @@ final class TrainingCheckpoint {
         model.savePretrained(dir);
         optimizer.state().save(dir);
         ObjectNode sched = ConfigJson.MAPPER.createObjectNode();
-        sched.put("last_step", state.globalStep);
+        sched.put("last_step", state.globalStep());
         if (schedule instanceof Schedule s) {
             sched.put("type", s.kind().hfName()).put("base_lr", s.baseLr()).put("warmup_steps", s.warmupSteps())
                     .put("total_steps", s.totalSteps()).put("d_model", s.dModel());

@@ -15,6 +15,10 @@
  * TrainResult r = last == null ? trainer.train() : trainer.resume(last);
  * }</pre>
  *
+ * <p>{@link dev.transformers4j.train.TrainerCallback}s hear each run begin (with the
+ * {@link dev.transformers4j.train.TrainerState} that run owns), each step, evaluation and checkpoint;
+ * {@link dev.transformers4j.train.TokenThroughput} is one that measures tokens per second.
+ *
  * <p>Optimizers, schedules and clipping are in {@link dev.transformers4j.train.optim}; the plots in
  * {@link dev.transformers4j.train.plot}.
  */

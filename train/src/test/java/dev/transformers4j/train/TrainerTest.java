@@ -158,7 +158,7 @@ class TrainerTest {
         GPT2LMHeadModel m = TinyModels.gpt2(16, 0, 1);
         Trainer<Batch> t = trainer(m, TinyModels.randomTokens(60, 1), TinyModels.args(out).numTrainEpochs(1.5)
                 .gradientAccumulationSteps(2));
-        assertThat(t.state().maxSteps()).isEqualTo(9);
+        assertThat(t.maxSteps()).isEqualTo(9);
     }
 
     private static Trainer<Batch> trainer(GPT2LMHeadModel m, int[] tokens, TrainingArguments.Builder args) {
