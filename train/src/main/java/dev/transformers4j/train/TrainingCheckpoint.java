@@ -20,7 +20,7 @@ import java.util.List;
  *   optimizer.safetensors, optimizer.json   moments/momentum buffers by parameter name; steps, hyper-parameters
  *   scheduler.json                          the schedule and its last step
  *   rng_state.json                          dropout generator; data-order generator, epoch and position
- *   trainer_state.json                      step, epoch, best metric, log history
+ *   trainer_state.json                      step, epoch, tokens seen, best metric, log history
  * </pre>
  */
 final class TrainingCheckpoint {
