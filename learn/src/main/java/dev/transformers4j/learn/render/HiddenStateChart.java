@@ -1,5 +1,7 @@
 package dev.transformers4j.learn.render;
 
+import dev.transformers4j.figures.Canvas;
+import dev.transformers4j.figures.Figure;
 import dev.transformers4j.learn.HiddenStateStats;
 import java.util.ArrayList;
 import java.util.List;

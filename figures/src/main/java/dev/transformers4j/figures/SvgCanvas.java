@@ -1,15 +1,14 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 import java.util.Locale;
 
-/** A {@link Canvas} that writes SVG 1.1 text. */
+/** A {@link Canvas} that writes SVG 1.1 text: a UTF-8 document that starts with {@code <svg} (no XML declaration). */
 public final class SvgCanvas implements Canvas {
 
     private final StringBuilder svg = new StringBuilder();
 
     public SvgCanvas(int width, int height) {
-        svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" font-family=\"").append(FONT_FAMILY).append(", sans-serif\">\n");
         rect(0, 0, width, height, 0xffffff);
@@ -63,7 +62,7 @@ public final class SvgCanvas implements Canvas {
     }
 
     /** XML text: the five predefined entities, and control characters (not allowed in XML 1.0) as U+FFFD. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

@@ -1,4 +1,4 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 /**
  * The few drawing operations the figures need, in pixels with y down. {@link SvgCanvas} and {@link PngCanvas} draw

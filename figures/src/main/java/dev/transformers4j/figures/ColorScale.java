@@ -1,4 +1,4 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class ColorScale {
     }
 
     /** The stops as CSS colours ({@code "#f7fbff"}), for the HTML page. */
-    static List<String> cssStops() {
+    public static List<String> cssStops() {
         List<String> out = new ArrayList<>();
         for (int stop : STOPS) {
             out.add(String.format("#%06x", stop));
