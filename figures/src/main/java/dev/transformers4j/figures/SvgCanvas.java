@@ -29,12 +29,21 @@ public final class SvgCanvas implements Canvas {
 
     @Override
     public void polyline(double[] xs, double[] ys, int rgb, double width) {
+        if (xs.length == 0) {
+            return;
+        }
         svg.append("<polyline fill=\"none\" stroke=\"").append(color(rgb)).append("\" stroke-width=\"")
                 .append(String.format(Locale.ROOT, "%.2f", width)).append("\" points=\"");
         for (int i = 0; i < xs.length; i++) {
             svg.append(String.format(Locale.ROOT, i == 0 ? "%.2f,%.2f" : " %.2f,%.2f", xs[i], ys[i]));
         }
         svg.append("\"/>\n");
+    }
+
+    @Override
+    public void circle(double x, double y, double r, int rgb) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"%s\"/>%n", x, y, r,
+                color(rgb)));
     }
 
     @Override
