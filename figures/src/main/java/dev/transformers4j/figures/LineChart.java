@@ -51,9 +51,9 @@ public record LineChart(String title, Axis x, Axis y, List<Series> series, int w
     public void drawAt(Canvas c, double left, double top) {
         double plotTop = top + (title.isEmpty() ? 12 : 34);
         double plotHeight = top + height - (x.label().isEmpty() ? 24 : 46) - plotTop;
-        Ticks yt = y.ticks(min(false), max(false), (int) Math.max(2, Math.min(7, plotHeight / 40)));
+        Ticks yt = y.ticks(min(false), max(false), (int) Math.max(2, Math.min(6, plotHeight / 40)));
         double plotLeft = left + 8 + (y.label().isEmpty() ? 0 : 20) + widest(y, yt) + 6;
-        Area a = new Area(plotLeft, plotTop, left + width - 16 - plotLeft, plotHeight);
+        Area a = new Area(plotLeft, plotTop, left + width - 24 - plotLeft, plotHeight);
         Ticks xt = x.ticks(min(true), max(true), xTarget(a.w()));
         if (!title.isEmpty()) {
             c.text(a.x() + a.w() / 2, top + 22, title, TITLE_FONT, Canvas.Anchor.MIDDLE, false, INK);
