@@ -18,6 +18,10 @@ import javax.imageio.ImageIO;
 /** A {@link Canvas} that draws into a {@link BufferedImage} with java.awt (headless) and encodes it as PNG. */
 public final class PngCanvas implements Canvas {
 
+    static {
+        System.setProperty("java.awt.headless", "true");     // before java.awt starts: no display is needed
+    }
+
     private final BufferedImage image;
     private final Graphics2D g;
 
