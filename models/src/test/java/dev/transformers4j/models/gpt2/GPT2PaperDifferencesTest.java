@@ -42,7 +42,7 @@ class GPT2PaperDifferencesTest {
     void preLayerNormBlockLeavesTheResidualStreamUnnormalised() {
         GPT2Block block = withOnlyOutputBiases(new GPT2Block(CONFIG, 0), "");
         var r = block.forward(Tensor.of(new float[] {1, 0, -1, 0}, 1, 1, 4), null, null);
-        assertThat(r.context().toArray()).containsExactly(0, 0, 2, 6);
+        assertThat(r.hiddenState().toArray()).containsExactly(0, 0, 2, 6);
     }
 
     /**

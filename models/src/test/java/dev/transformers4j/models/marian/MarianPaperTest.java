@@ -118,7 +118,7 @@ class MarianPaperTest {
         set(layer, "self_attn.out_proj.bias", new float[] {-1, 0, 3, 2}, 4);
         set(layer, "fc2.bias", new float[] {0, 0, 0, 4}, 4);
         var r = layer.forward(Tensor.of(new float[] {1, 0, -1, 0}, 1, 1, 4), null);
-        assertClose(r.context(), -0.816495, -0.816495, -0.000002, 1.632992);
+        assertClose(r.hiddenState(), -0.816495, -0.816495, -0.000002, 1.632992);
     }
 
     /**
