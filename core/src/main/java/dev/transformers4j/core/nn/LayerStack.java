@@ -54,9 +54,10 @@ public final class LayerStack {
 
         /** This output after a final normalisation {@code norm} gave {@code normed} from the last hidden state. */
         public Output withFinalNorm(Module norm, Tensor normed) {
-            List<Tensor> hidden = new ArrayList<>(hiddenStates);
+            List<Tensor> hidden = hiddenStates;
             if (!hidden.isEmpty()) {
-                hidden.set(hidden.size() - 1, normed);
+                hidden = new ArrayList<>(hidden);
+                hidden.set(hidden.size() - 1, normed);                  // as HF: the last one after the norm
             }
             return new Output(normed, hidden, attentions, crossAttentions, layers, norm);
         }
