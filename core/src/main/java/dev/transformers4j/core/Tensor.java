@@ -26,16 +26,17 @@ import java.util.function.DoubleUnaryOperator;
  */
 public final class Tensor {
 
-    private final float[] data;
-    private final int offset;
-    private final int[] shape;
-    private final int[] strides;
+    // read directly by the op classes of this package; never written after construction
+    final float[] data;             // shared with every view of it
+    final int offset;
+    final int[] shape;
+    final int[] strides;
 
     private boolean requiresGrad;   // a leaf that collects a gradient (a parameter)
     private Node gradFn;            // the recorded operation that produced this tensor, or null
     private Tensor grad;            // ∂L/∂this, accumulated by backward() on leaves
 
-    private Tensor(float[] data, int offset, int[] shape, int[] strides) {
+    Tensor(float[] data, int offset, int[] shape, int[] strides) {
         this.data = data;
         this.offset = offset;
         this.shape = shape;
@@ -108,18 +109,12 @@ public final class Tensor {
 
     /** This tensor if it is contiguous, else a contiguous copy. */
     public Tensor contiguous() {
-        Tensor c = dense();
-        return c == this ? this : c.derivedFrom("contiguous", this, g -> g);
+        return CopyOps.contiguous(this);
     }
 
     /** {@link #contiguous()} without recording: for reading the values inside an operation. */
-    private Tensor dense() {
-        if (isContiguous()) {
-            return this;
-        }
-        float[] out = new float[numel()];
-        copyTo(out, 0);
-        return of(out, shape);
+    Tensor dense() {
+        return CopyOps.dense(this);
     }
 
     /**
@@ -137,7 +132,7 @@ public final class Tensor {
     /** The values in row-major order, as a fresh array. */
     public float[] toArray() {
         float[] out = new float[numel()];
-        copyTo(out, 0);
+        CopyOps.copyTo(this, out, 0);
         return out;
     }
 
@@ -273,133 +268,36 @@ public final class Tensor {
         gradFn = node;
     }
 
-    // ---------------------------------------------------------------- views
+    // ---------------------------------------------------------------- views (ViewOps)
 
     /** A view with a new shape (one dimension may be -1); copies only when this tensor is not contiguous. */
     public Tensor reshape(int... newShape) {
-        int[] s = newShape.clone();
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == -1) {
-                if (infer >= 0) {
-                    throw new IllegalArgumentException("reshape " + Shape.str(newShape) + ": more than one -1");
-                }
-                infer = i;
-            } else {
-                known *= s[i];
-            }
-        }
-        int n = numel();
-        if (infer >= 0) {
-            if (known == 0 || n % known != 0) {
-                throw new IllegalArgumentException("cannot reshape " + Shape.str(shape) + " to " + Shape.str(newShape));
-            }
-            s[infer] = n / known;
-        }
-        if (Shape.numel(s) != n) {
-            throw new IllegalArgumentException("cannot reshape " + Shape.str(shape) + " (" + n + " elements) to "
-                    + Shape.str(newShape));
-        }
-        Tensor c = dense();
-        int[] in = shape;
-        return new Tensor(c.data, c.offset, s, Shape.contiguousStrides(s))
-                .derivedFrom("reshape", this, g -> g.reshape(in));       // ∂L/∂x: the same values, the old shape
+        return ViewOps.reshape(this, newShape);
     }
 
     /** A view with the dimensions reordered: {@code permute(0, 2, 1, 3)} turns [B, T, H, D] into [B, H, T, D]. */
     public Tensor permute(int... dims) {
-        if (dims.length != shape.length) {
-            throw new IllegalArgumentException("permute " + Arrays.toString(dims) + " of a tensor of shape "
-                    + Shape.str(shape));
-        }
-        int[] s = new int[dims.length];
-        int[] st = new int[dims.length];
-        int[] inverse = new int[dims.length];
-        boolean[] seen = new boolean[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            int d = axis(dims[i]);
-            if (seen[d]) {
-                throw new IllegalArgumentException("permute " + Arrays.toString(dims) + ": repeated dimension");
-            }
-            seen[d] = true;
-            s[i] = shape[d];
-            st[i] = strides[d];
-            inverse[d] = i;
-        }
-        return new Tensor(data, offset, s, st)
-                .derivedFrom("permute", this, g -> g.permute(inverse));  // ∂L/∂x: permuted back
+        return ViewOps.permute(this, dims);
     }
 
     /** A view with two dimensions swapped. */
     public Tensor transpose(int d0, int d1) {
-        int[] dims = new int[shape.length];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = i;
-        }
-        int a = axis(d0);
-        int b = axis(d1);
-        dims[a] = b;
-        dims[b] = a;
-        return permute(dims);
+        return ViewOps.transpose(this, d0, d1);
     }
 
     /** A view of indices {@code [start, end)} along {@code dim}. */
     public Tensor slice(int dim, int start, int end) {
-        int d = axis(dim);
-        if (start < 0 || end > shape[d] || start > end) {
-            throw new IndexOutOfBoundsException("slice [" + start + ", " + end + ") of dimension " + d
-                    + " with size " + shape[d]);
-        }
-        int[] s = shape.clone();
-        s[d] = end - start;
-        return new Tensor(data, offset + start * strides[d], s, strides.clone())
-                .derivedFrom("slice", this, g -> g.placedIn(shape, z -> z.slice(d, start, end)));  // zero elsewhere
+        return ViewOps.slice(this, dim, start, end);
     }
 
     /** A view of one index along {@code dim}, with that dimension removed. */
     public Tensor select(int dim, int index) {
-        int d = axis(dim);
-        if (index < 0 || index >= shape[d]) {
-            throw new IndexOutOfBoundsException("index " + index + " of dimension " + d + " with size " + shape[d]);
-        }
-        int[] s = new int[shape.length - 1];
-        int[] st = new int[shape.length - 1];
-        for (int i = 0, j = 0; i < shape.length; i++) {
-            if (i != d) {
-                s[j] = shape[i];
-                st[j++] = strides[i];
-            }
-        }
-        return new Tensor(data, offset + index * strides[d], s, st)
-                .derivedFrom("select", this, g -> g.placedIn(shape, z -> z.select(d, index)));  // zero elsewhere
+        return ViewOps.select(this, dim, index);
     }
 
     /** A view with a new dimension of size 1 at {@code dim}. */
     public Tensor unsqueeze(int dim) {
-        int d = dim < 0 ? dim + shape.length + 1 : dim;
-        int[] s = new int[shape.length + 1];
-        int[] st = new int[shape.length + 1];
-        for (int i = 0, j = 0; i < s.length; i++) {
-            if (i == d) {
-                s[i] = 1;
-                st[i] = 0;
-            } else {
-                s[i] = shape[j];
-                st[i] = strides[j++];
-            }
-        }
-        return new Tensor(data, offset, s, st).derivedFrom("unsqueeze", this, g -> g.reshape(shape));
-    }
-
-    /**
-     * A zero tensor of {@code fullShape} with this tensor written into the part that {@code view} selects:
-     * the gradient of a view ({@code slice}, {@code select}) with respect to the tensor it views.
-     */
-    private Tensor placedIn(int[] fullShape, java.util.function.UnaryOperator<Tensor> view) {
-        Tensor full = zeros(fullShape);
-        dense().copyInto(view.apply(full));
-        return full;
+        return ViewOps.unsqueeze(this, dim);
     }
 
     // ---------------------------------------------------------------- element-wise
@@ -834,6 +732,8 @@ public final class Tensor {
                 beta, g -> g.sumTo(cols));
     }
 
+    // ---------------------------------------------------------------- embedding lookup (CopyOps)
+
     /**
      * Embedding lookup: row {@code ids[i]} of {@code weight [V, C]} for every id, shaped {@code idsShape + [C]}.
      *
@@ -845,33 +745,12 @@ public final class Tensor {
 
     /**
      * Embedding lookup whose {@code paddingIdx} row gets no gradient (as {@code nn.Embedding(padding_idx)}).
-     * Backward: row {@code ids[i]} of ∂L/∂W accumulates row i of ∂L/∂out ({@link Derivatives#embedding}).
+     * Backward: row {@code ids[i]} of ∂L/∂W accumulates row i of ∂L/∂out.
      *
      * @param paddingIdx the row that is never trained, or -1
      */
     public static Tensor embedding(Tensor weight, int[] ids, int[] idsShape, int paddingIdx) {
-        return lookup(weight, ids, idsShape).derivedFrom("embedding", weight,
-                g -> Derivatives.embedding(g, ids, paddingIdx, weight.size(0), weight.size(1)));
-    }
-
-    private static Tensor lookup(Tensor weight, int[] ids, int... idsShape) {
-        if (Shape.numel(idsShape) != ids.length) {
-            throw new IllegalArgumentException(ids.length + " ids do not fit shape " + Shape.str(idsShape));
-        }
-        Tensor w = weight.dense();
-        int v = w.size(0);
-        int c = w.size(1);
-        float[] out = new float[ids.length * c];
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id < 0 || id >= v) {
-                throw new IndexOutOfBoundsException("token id " + id + " is outside the vocabulary [0, " + v + ")");
-            }
-            System.arraycopy(w.data, w.offset + id * c, out, i * c, c);
-        }
-        int[] outShape = Arrays.copyOf(idsShape, idsShape.length + 1);
-        outShape[idsShape.length] = c;
-        return of(out, outShape);
+        return CopyOps.embedding(weight, ids, idsShape, paddingIdx);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -883,7 +762,8 @@ public final class Tensor {
         return "Tensor" + Shape.str(shape) + Arrays.toString(head) + (numel() > n ? "…" : "");
     }
 
-    private int axis(int d) {
+    /** Dimension {@code d} of this tensor, negative {@code d} counting from the end. */
+    int axis(int d) {
         int a = d < 0 ? d + shape.length : d;
         if (a < 0 || a >= shape.length) {
             throw new IndexOutOfBoundsException("dimension " + d + " of a tensor of rank " + shape.length);
@@ -903,63 +783,6 @@ public final class Tensor {
             p += index[i] * strides[i];
         }
         return p;
-    }
-
-    private void copyTo(float[] out, int outOff) {
-        int n = numel();
-        if (n == 0) {
-            return;
-        }
-        if (isContiguous()) {
-            System.arraycopy(data, offset, out, outOff, n);
-            return;
-        }
-        int rank = shape.length;
-        int last = shape[rank - 1];
-        int lastStride = strides[rank - 1];
-        int[] idx = new int[rank];
-        int p = offset;
-        int o = outOff;
-        while (o < outOff + n) {
-            if (lastStride == 1) {
-                System.arraycopy(data, p, out, o, last);
-                o += last;
-            } else {
-                for (int j = 0, q = p; j < last; j++, q += lastStride) {
-                    out[o++] = data[q];
-                }
-            }
-            int d = rank - 2;
-            for (; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    p += strides[d];
-                    break;
-                }
-                p -= strides[d] * (shape[d] - 1);
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                break;
-            }
-        }
-    }
-
-    /** Writes this contiguous tensor's values, in row-major order, into the positions of the view {@code dst}. */
-    private void copyInto(Tensor dst) {
-        int rank = dst.shape.length;
-        int[] idx = new int[rank];
-        int p = dst.offset;
-        for (int i = 0, n = numel(); i < n; i++) {
-            dst.data[p] = data[offset + i];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < dst.shape[d]) {
-                    p += dst.strides[d];
-                    break;
-                }
-                p -= dst.strides[d] * (dst.shape[d] - 1);
-                idx[d] = 0;
-            }
-        }
     }
 
     /** Row stride of the last two dimensions (the leading dimension of a matrix). */

@@ -131,24 +131,4 @@ public final class Derivatives {
         var /= cols;
         return new float[] {mean, (float) (1.0 / Math.sqrt(var + eps))};
     }
-
-    /**
-     * The embedding lookup's weight gradient: row {@code ids[i]} of {@code ∂L/∂W} receives row i of
-     * {@code ∂L/∂out} (summed when an id repeats); the {@code paddingIdx} row receives nothing, as
-     * {@code nn.Embedding(padding_idx=...)}.
-     *
-     * @param g          {@code ∂L/∂out}, {@code idsShape + [C]}
-     * @param paddingIdx the row that never gets a gradient, or -1
-     */
-    public static Tensor embedding(Tensor g, int[] ids, int paddingIdx, int vocab, int dim) {
-        float[] gs = g.toArray();
-        float[] gw = new float[vocab * dim];
-        Kernels k = Backend.current();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != paddingIdx) {
-                k.addInPlace(gw, ids[i] * dim, gs, i * dim, dim);
-            }
-        }
-        return Tensor.of(gw, vocab, dim);
-    }
 }
