@@ -233,7 +233,7 @@ public final class Tensor {
      */
     public Tensor derivedFrom(String op, Tensor a, GradRule da) {
         OpTrace.report(op, this, a, null, null);
-        if (needs(a) && Grad.isEnabled()) {
+        if (wouldRecord(a, null)) {
             record(new Node(op, new Tensor[] {a}, new GradRule[] {da}));
         }
         return this;
@@ -242,7 +242,7 @@ public final class Tensor {
     /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of two inputs (either may be null). */
     public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db) {
         OpTrace.report(op, this, a, b, null);
-        if ((needs(a) || needs(b)) && Grad.isEnabled()) {
+        if (wouldRecord(a, b)) {
             record(new Node(op, new Tensor[] {a, b}, new GradRule[] {da, db}));
         }
         return this;
@@ -255,6 +255,11 @@ public final class Tensor {
             record(new Node(op, new Tensor[] {a, b, c}, new GradRule[] {da, db, dc}));
         }
         return this;
+    }
+
+    /** Whether an operation reading {@code a} and {@code b} (either may be null) is recorded now. */
+    static boolean wouldRecord(Tensor a, Tensor b) {
+        return (needs(a) || needs(b)) && Grad.isEnabled();
     }
 
     private static boolean needs(Tensor t) {
@@ -307,51 +312,22 @@ public final class Tensor {
      * over the dimensions it was broadcast along.
      */
     public Tensor add(Tensor other) {
-        return plus(other).derivedFrom("add", this, g -> g.sumTo(shape), other, g -> g.sumTo(other.shape));
-    }
-
-    private Tensor plus(Tensor other) {
-        if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
-            float[] out = toArray();
-            Backend.current().addInPlace(out, 0, other.data, other.offset, out.length);
-            return of(out, shape);
-        }
-        if (other.rank() == 1 && shape.length >= 1 && other.shape[0] == shape[shape.length - 1]
-                && other.isContiguous()) {
-            float[] out = toArray();
-            int cols = other.shape[0];
-            Backend.current().addRowVector(out, 0, cols == 0 ? 0 : out.length / cols, cols, other.data, other.offset);
-            return of(out, shape);
-        }
-        return zip(other, Float::sum);
+        return BroadcastOps.add(this, other);
     }
 
     /** {@code this − other}, broadcasting: {@code ∂L/∂a = ∂L/∂c}, {@code ∂L/∂b = −∂L/∂c}. */
     public Tensor sub(Tensor other) {
-        return zip(other, (x, y) -> x - y)
-                .derivedFrom("sub", this, g -> g.sumTo(shape), other, g -> g.mul(-1f).sumTo(other.shape));
+        return BroadcastOps.sub(this, other);
     }
 
     /** {@code this ⊙ other}, broadcasting: {@code ∂L/∂a = ∂L/∂c ⊙ b}, {@code ∂L/∂b = ∂L/∂c ⊙ a}. */
     public Tensor mul(Tensor other) {
-        return times(other)
-                .derivedFrom("mul", this, g -> g.mul(other).sumTo(shape), other, g -> g.mul(this).sumTo(other.shape));
-    }
-
-    private Tensor times(Tensor other) {
-        if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
-            float[] out = toArray();
-            Backend.current().mul(out, 0, other.data, other.offset, out, 0, out.length);
-            return of(out, shape);
-        }
-        return zip(other, (x, y) -> x * y);
+        return BroadcastOps.mul(this, other);
     }
 
     /** {@code this / other}, broadcasting: {@code ∂L/∂a = ∂L/∂c / b}, {@code ∂L/∂b = −∂L/∂c ⊙ a / b²}. */
     public Tensor div(Tensor other) {
-        return zip(other, (x, y) -> x / y).derivedFrom("div",
-                this, g -> g.div(other).sumTo(shape),
-                other, g -> g.mul(this).div(other).div(other).mul(-1f).sumTo(other.shape));
+        return BroadcastOps.div(this, other);
     }
 
     /** {@code this · s}: {@code ∂L/∂x = s · ∂L/∂y}. */
@@ -450,7 +426,7 @@ public final class Tensor {
             m[i] = rng.nextFloat() < p ? 0f : keep;
         }
         Tensor mask = of(m, shape);
-        return times(mask).derivedFrom("dropout", this, g -> g.mul(mask));
+        return BroadcastOps.times(this, mask).derivedFrom("dropout", this, g -> g.mul(mask));
     }
 
     /**
@@ -458,39 +434,16 @@ public final class Tensor {
      * use the arithmetic operations, which are.
      */
     public Tensor zipWith(Tensor other, FloatBinaryOperator op) {
-        if ((needsGrad() || other.needsGrad()) && Grad.isEnabled()) {
-            throw new IllegalStateException("zipWith(f) cannot be differentiated; use add/sub/mul/div "
-                    + "or compute it under Grad.noGrad");
-        }
-        return zip(other, op);
+        return BroadcastOps.zipWith(this, other, op);
     }
 
-    private Tensor zip(Tensor other, FloatBinaryOperator op) {
-        int[] outShape = Shape.broadcast(shape, other.shape);
-        int[] sa = broadcastStrides(this, outShape);
-        int[] sb = broadcastStrides(other, outShape);
-        float[] out = new float[Shape.numel(outShape)];
-        int rank = outShape.length;
-        int[] idx = new int[rank];
-        int pa = offset;
-        int pb = other.offset;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = op.apply(data[pa], other.data[pb]);
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < outShape[d]) {
-                    pa += sa[d];
-                    pb += sb[d];
-                    break;
-                }
-                pa -= sa[d] * (outShape[d] - 1);
-                pb -= sb[d] * (outShape[d] - 1);
-                idx[d] = 0;
-            }
-        }
-        return of(out, outShape);
+    /** A binary function of two floats. */
+    @FunctionalInterface
+    public interface FloatBinaryOperator {
+        float apply(float x, float y);
     }
 
-    // ---------------------------------------------------------------- reductions
+    // ---------------------------------------------------------------- reductions (BroadcastOps)
 
     /** The sum of all elements, a scalar: {@code ∂L/∂x_i = ∂L/∂s}. */
     public Tensor sum() {
@@ -508,72 +461,12 @@ public final class Tensor {
      * {@link #expandTo}.
      */
     public Tensor sumTo(int... target) {
-        if (Arrays.equals(shape, target)) {
-            return this;
-        }
-        if (!Arrays.equals(Shape.broadcast(target, shape), shape)) {
-            throw new IllegalArgumentException("cannot sum " + Shape.str(shape) + " to " + Shape.str(target));
-        }
-        Tensor src = dense();
-        Tensor out = zeros(target);
-        int n = out.numel();
-        if (n == 1) {                                           // a total
-            double total = 0;
-            for (int i = 0; i < src.numel(); i++) {
-                total += src.data[src.offset + i];
-            }
-            out.data[0] = (float) total;
-        } else if (n > 0 && isSuffix(target, shape)) {          // [..., C] → [C]: add the rows up
-            for (int o = 0; o < src.numel(); o += n) {
-                Backend.current().addInPlace(out.data, 0, src.data, src.offset + o, n);
-            }
-        } else {
-            src.scatterAdd(out, broadcastStrides(out, shape));
-        }
-        return out.derivedFrom("sumTo", this, g -> g.expandTo(shape));
+        return BroadcastOps.sumTo(this, target);
     }
 
     /** This tensor broadcast to {@code target} and copied: {@code ∂L/∂x} is {@link #sumTo} of the output gradient. */
     public Tensor expandTo(int... target) {
-        if (!Arrays.equals(Shape.broadcast(shape, target), target)) {
-            throw new IllegalArgumentException("cannot expand " + Shape.str(shape) + " to " + Shape.str(target));
-        }
-        return zip(zeros(target), (x, zero) -> x).derivedFrom("expandTo", this, g -> g.sumTo(shape));
-    }
-
-    /** Whether {@code target} (leading 1s ignored) equals the trailing dimensions of {@code full}. */
-    private static boolean isSuffix(int[] target, int[] full) {
-        int lead = 0;
-        while (lead < target.length && target[lead] == 1) {
-            lead++;
-        }
-        int len = target.length - lead;
-        return len <= full.length
-                && Arrays.equals(target, lead, target.length, full, full.length - len, full.length);
-    }
-
-    /** {@code out[p] += this[i]} where p advances by {@code outStrides} over this (contiguous) tensor's index space. */
-    private void scatterAdd(Tensor out, int[] outStrides) {
-        int rank = shape.length;
-        int[] idx = new int[rank];
-        int p = 0;
-        for (int i = 0, n = numel(); i < n; i++) {
-            out.data[p] += data[offset + i];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    p += outStrides[d];
-                    break;
-                }
-                p -= outStrides[d] * (shape[d] - 1);
-                idx[d] = 0;
-            }
-        }
-    }
-
-    /** A binary function of two floats. */
-    @FunctionalInterface
-    public interface FloatBinaryOperator {
-        float apply(float x, float y);
+        return BroadcastOps.expandTo(this, target);
     }
 
     // ---------------------------------------------------------------- linear algebra
@@ -792,15 +685,6 @@ public final class Tensor {
 
     private static Tensor rowMajorInLastDim(Tensor t) {
         return t.strides[t.rank() - 1] == 1 || t.shape[t.rank() - 1] == 1 && t.isContiguous() ? t : t.dense();
-    }
-
-    private static int[] broadcastStrides(Tensor t, int[] outShape) {
-        int[] s = new int[outShape.length];
-        int shift = outShape.length - t.shape.length;
-        for (int i = 0; i < t.shape.length; i++) {
-            s[i + shift] = t.shape[i] == 1 ? 0 : t.strides[i];
-        }
-        return s;
     }
 
     private static int[] batchOffsets(Tensor t, int[] batch) {
