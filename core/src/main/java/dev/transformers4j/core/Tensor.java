@@ -305,7 +305,7 @@ public final class Tensor {
         return ViewOps.unsqueeze(this, dim);
     }
 
-    // ---------------------------------------------------------------- element-wise
+    // ---------------------------------------------------------------- element-wise (BroadcastOps, ElementwiseOps)
 
     /**
      * {@code this + other}, broadcasting. Backward: {@code ∂L/∂a = ∂L/∂c} and {@code ∂L/∂b = ∂L/∂c}, each summed
@@ -332,18 +332,12 @@ public final class Tensor {
 
     /** {@code this · s}: {@code ∂L/∂x = s · ∂L/∂y}. */
     public Tensor mul(float s) {
-        float[] out = toArray();
-        Backend.current().scale(out, 0, out.length, s);
-        return of(out, shape).derivedFrom("mul", this, g -> g.mul(s));
+        return ElementwiseOps.mul(this, s);
     }
 
     /** {@code this + s}: {@code ∂L/∂x = ∂L/∂y}. */
     public Tensor add(float s) {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += s;
-        }
-        return of(out, shape).derivedFrom("add", this, g -> g);
+        return ElementwiseOps.add(this, s);
     }
 
     /**
@@ -351,65 +345,37 @@ public final class Tensor {
      * recording it throws; use {@link #map(DoubleUnaryOperator, DoubleUnaryOperator)}.
      */
     public Tensor map(DoubleUnaryOperator f) {
-        if (needsGrad() && Grad.isEnabled()) {
-            throw new IllegalStateException("map(f) cannot be differentiated; pass the derivative too: map(f, df), "
-                    + "or compute it under Grad.noGrad");
-        }
-        return apply(f);
+        return ElementwiseOps.map(this, f);
     }
 
     /** Applies {@code f} to every element, with its derivative {@code df} for backward: {@code ∂L/∂x = ∂L/∂y · f'(x)}. */
     public Tensor map(DoubleUnaryOperator f, DoubleUnaryOperator df) {
-        return apply(f).derivedFrom("map", this, g -> Derivatives.elementwise(g, this, df));
-    }
-
-    private Tensor apply(DoubleUnaryOperator f) {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) f.applyAsDouble(out[i]);
-        }
-        return of(out, shape);
+        return ElementwiseOps.map(this, f, df);
     }
 
     /** {@code tanh x}; {@code tanh' = 1 − tanh²}. */
     public Tensor tanh() {
-        return map(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x));
+        return ElementwiseOps.tanh(this);
     }
 
-    /** {@code max(x, 0)}; {@code relu' = [x > 0]}, so {@code ∂L/∂x = ∂L/∂y} where x > 0 and 0 elsewhere. */
+    /** {@code max(x, 0)}; {@code relu' = [x > 0]}. */
     public Tensor relu() {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = out[i] > 0 ? out[i] : 0f;                 // a plain loop the JIT vectorises
-        }
-        return of(out, shape).derivedFrom("relu", this, g -> {
-            float[] gx = g.toArray();
-            float[] xs = toArray();
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = xs[i] > 0 ? gx[i] : 0f;
-            }
-            return of(gx, shape);
-        });
+        return ElementwiseOps.relu(this);
     }
 
     /** SiLU / swish, {@code x·σ(x)}; {@code silu' = σ(x)·(1 + x·(1 − σ(x)))}. */
     public Tensor silu() {
-        return map(x -> x / (1.0 + Math.exp(-x)),
-                x -> MathFunctions.sigmoid(x) * (1 + x * (1 - MathFunctions.sigmoid(x))));
+        return ElementwiseOps.silu(this);
     }
 
     /** Exact GELU (erf form), as {@code hidden_act = "gelu"}; {@code gelu' = Φ(x) + x·φ(x)}. */
     public Tensor gelu() {
-        float[] out = toArray();
-        Backend.current().geluErf(out, 0, out.length);
-        return of(out, shape).derivedFrom("gelu", this, g -> Derivatives.gelu(g, this, false));
+        return ElementwiseOps.gelu(this);
     }
 
     /** Tanh-approximated GELU, as {@code "gelu_new"} / {@code "gelu_pytorch_tanh"} (derivative in {@link MathFunctions}). */
     public Tensor geluTanh() {
-        float[] out = toArray();
-        Backend.current().geluTanh(out, 0, out.length);
-        return of(out, shape).derivedFrom("geluTanh", this, g -> Derivatives.gelu(g, this, true));
+        return ElementwiseOps.geluTanh(this);
     }
 
     /**
@@ -417,16 +383,7 @@ public final class Tensor {
      * are scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code ∂L/∂x = ∂L/∂y ⊙ mask}.
      */
     public Tensor dropout(double p, Rng rng) {
-        if (p == 0) {
-            return this;
-        }
-        float keep = (float) (1.0 / (1.0 - p));
-        float[] m = new float[numel()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = rng.nextFloat() < p ? 0f : keep;
-        }
-        Tensor mask = of(m, shape);
-        return BroadcastOps.times(this, mask).derivedFrom("dropout", this, g -> g.mul(mask));
+        return ElementwiseOps.dropout(this, p, rng);
     }
 
     /**

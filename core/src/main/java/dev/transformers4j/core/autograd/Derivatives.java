@@ -3,7 +3,6 @@ package dev.transformers4j.core.autograd;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Kernels;
 import dev.transformers4j.core.Tensor;
-import java.util.function.DoubleUnaryOperator;
 
 /**
  * The backward rules that take more than one line of tensor algebra. Each operation's rule is attached
@@ -13,40 +12,6 @@ import java.util.function.DoubleUnaryOperator;
 public final class Derivatives {
 
     private Derivatives() {
-    }
-
-    /**
-     * The chain rule through an element-wise function: {@code ∂L/∂x = ∂L/∂y · f'(x)}.
-     *
-     * @param g  {@code ∂L/∂y}
-     * @param x  the function's input, same shape
-     * @param df the derivative {@code f'}
-     */
-    public static Tensor elementwise(Tensor g, Tensor x, DoubleUnaryOperator df) {
-        float[] gx = g.toArray();
-        float[] xs = x.toArray();
-        for (int i = 0; i < gx.length; i++) {
-            gx[i] = (float) (gx[i] * df.applyAsDouble(xs[i]));
-        }
-        return Tensor.of(gx, x.shape());
-    }
-
-    /**
-     * The chain rule through GELU, {@code ∂L/∂x = ∂L/∂y · GELU'(x)}, by the backend's kernel (the derivatives are
-     * written out in {@link dev.transformers4j.core.MathFunctions} and {@link Kernels#geluTanhBackward}).
-     *
-     * @param tanh the tanh approximation ("gelu_new") rather than the exact erf form
-     */
-    public static Tensor gelu(Tensor g, Tensor x, boolean tanh) {
-        float[] gx = g.toArray();
-        float[] xs = x.isContiguous() ? x.data() : x.toArray();
-        int xOff = x.isContiguous() ? x.offset() : 0;
-        if (tanh) {
-            Backend.current().geluTanhBackward(xs, xOff, gx, 0, gx.length);
-        } else {
-            Backend.current().geluErfBackward(xs, xOff, gx, 0, gx.length);
-        }
-        return Tensor.of(gx, x.shape());
     }
 
     /**
