@@ -426,7 +426,7 @@ public final class Tensor {
         return BroadcastOps.expandTo(this, target);
     }
 
-    // ---------------------------------------------------------------- linear algebra
+    // ---------------------------------------------------------------- linear algebra (MatmulOps)
 
     /**
      * Batched matrix product {@code C = A·B}, {@code [..., M, K] · [..., K, N] → [..., M, N]}; batch dimensions
@@ -434,64 +434,7 @@ public final class Tensor {
      * Backward: {@code ∂L/∂A = ∂L/∂C·Bᵀ}, {@code ∂L/∂B = Aᵀ·∂L/∂C} (summed over broadcast batch dimensions).
      */
     public Tensor matmul(Tensor other) {
-        return product(other).derivedFrom("matmul",
-                this, g -> g.matmul(other.transpose(-2, -1)).sumTo(shape),
-                other, g -> transpose(-2, -1).matmul(g).sumTo(other.shape));
-    }
-
-    private Tensor product(Tensor other) {
-        if (rank() < 2 || other.rank() < 2) {
-            throw new IllegalArgumentException("matmul needs rank ≥ 2 operands but got " + Shape.str(shape)
-                    + " and " + Shape.str(other.shape));
-        }
-        int m = size(-2);
-        int k = size(-1);
-        int n = other.size(-1);
-        if (other.size(-2) != k) {
-            throw new IllegalArgumentException("matmul " + Shape.str(shape) + " · " + Shape.str(other.shape)
-                    + ": inner dimensions " + k + " and " + other.size(-2) + " differ");
-        }
-        if (rank() == 2 && other.rank() == 2 && m > 1 && k > 1 && strides[1] != 1 && strides[0] == 1
-                && other.strides[1] == 1) {
-            // A is a transposed view, [K, M] in memory (the xᵀ of a weight gradient xᵀ·∂L/∂y): no copy
-            float[] out = new float[m * n];
-            Backend.current().matmulTransA(m, n, k, data, offset, strides[1], other.data, other.offset,
-                    other.rowStride(), out, 0, n, false);
-            return of(out, m, n);
-        }
-        Tensor a = rowMajorInLastDim(this);
-        boolean transB;
-        Tensor b = other;
-        if (b.strides[b.rank() - 1] == 1 || b.shape[b.rank() - 1] == 1) {
-            transB = false;
-        } else if (b.strides[b.rank() - 2] == 1 || b.shape[b.rank() - 2] == 1) {
-            transB = true;
-        } else {
-            b = b.dense();
-            transB = false;
-        }
-        int lda = a.rowStride();
-        int ldb = transB ? Math.max(b.strides[b.rank() - 1], 1) : b.rowStride();
-        if (!transB && b.shape[b.rank() - 1] == 1 && b.strides[b.rank() - 1] != 1) {
-            b = b.dense();
-            ldb = b.rowStride();
-        }
-        int[] batchA = Arrays.copyOf(a.shape, a.rank() - 2);
-        int[] batchB = Arrays.copyOf(b.shape, b.rank() - 2);
-        int[] batch = Shape.broadcast(batchA, batchB);
-        int nb = Shape.numel(batch);
-        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = m;
-        outShape[batch.length + 1] = n;
-        float[] out = new float[Shape.numel(outShape)];
-        int[] aOffs = batchOffsets(a, batch);
-        int[] bOffs = batchOffsets(b, batch);
-        int[] cOffs = new int[nb];
-        for (int i = 0; i < nb; i++) {
-            cOffs[i] = i * m * n;
-        }
-        Backend.current().matmulBatched(nb, m, n, k, a.data, aOffs, lda, b.data, bOffs, ldb, transB, out, cOffs, n);
-        return of(out, outShape);
+        return MatmulOps.matmul(this, other);
     }
 
     /**
@@ -502,13 +445,7 @@ public final class Tensor {
      * @param bias {@code [out]}, or null
      */
     public Tensor linear(Tensor weight, Tensor bias) {
-        Tensor y = affine(weight, bias, false);
-        int in = size(-1);
-        int out = y.size(-1);
-        return y.derivedFrom("linear",
-                this, g -> g.reshape(-1, out).matmul(weight).reshape(shape),
-                weight, g -> g.reshape(-1, out).transpose(0, 1).matmul(reshape(-1, in)),
-                bias, g -> g.sumTo(out));
+        return MatmulOps.linear(this, weight, bias);
     }
 
     /**
@@ -518,37 +455,7 @@ public final class Tensor {
      * @param bias {@code [out]}, or null
      */
     public Tensor linearInOut(Tensor weight, Tensor bias) {
-        Tensor y = affine(weight, bias, true);
-        int in = size(-1);
-        int out = y.size(-1);
-        return y.derivedFrom("linearInOut",
-                this, g -> g.reshape(-1, out).matmul(weight.transpose(0, 1)).reshape(shape),
-                weight, g -> reshape(-1, in).transpose(0, 1).matmul(g.reshape(-1, out)),
-                bias, g -> g.sumTo(out));
-    }
-
-    /** {@code x·Wᵀ + b} ({@code W [out, in]}) or, when {@code inOut}, {@code x·W + b} ({@code W [in, out]}). */
-    private Tensor affine(Tensor weight, Tensor bias, boolean inOut) {
-        int in = size(-1);
-        if (weight.rank() != 2 || weight.size(inOut ? 0 : 1) != in) {
-            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight "
-                    + (inOut ? "[" + in + ", out]" : "[out, " + in + "]") + " but got " + Shape.str(weight.shape));
-        }
-        int out = weight.size(inOut ? 1 : 0);
-        Tensor x = dense();
-        Tensor w = weight.dense();
-        int rows = in == 0 ? 0 : x.numel() / in;
-        float[] y = new float[rows * out];
-        Kernels kern = Backend.current();
-        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, inOut ? out : in, !inOut, y, 0, out, false);
-        if (bias != null) {
-            Shape.check("linear bias", new int[] {out}, bias.shape);
-            Tensor bc = bias.dense();
-            kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
-        }
-        int[] outShape = shape.clone();
-        outShape[outShape.length - 1] = out;
-        return of(y, outShape);
+        return MatmulOps.linearInOut(this, weight, bias);
     }
 
     /**
@@ -633,38 +540,5 @@ public final class Tensor {
             p += index[i] * strides[i];
         }
         return p;
-    }
-
-    /** Row stride of the last two dimensions (the leading dimension of a matrix). */
-    private int rowStride() {
-        return shape[shape.length - 2] == 1 ? shape[shape.length - 1] : strides[shape.length - 2];
-    }
-
-    private static Tensor rowMajorInLastDim(Tensor t) {
-        return t.strides[t.rank() - 1] == 1 || t.shape[t.rank() - 1] == 1 && t.isContiguous() ? t : t.dense();
-    }
-
-    private static int[] batchOffsets(Tensor t, int[] batch) {
-        int nb = Shape.numel(batch);
-        int[] offs = new int[nb];
-        int tb = t.rank() - 2;
-        int shift = batch.length - tb;
-        int[] idx = new int[batch.length];
-        for (int i = 0; i < nb; i++) {
-            int p = t.offset;
-            for (int d = 0; d < tb; d++) {
-                if (t.shape[d] != 1) {
-                    p += idx[d + shift] * t.strides[d];
-                }
-            }
-            offs[i] = p;
-            for (int d = batch.length - 1; d >= 0; d--) {
-                if (++idx[d] < batch[d]) {
-                    break;
-                }
-                idx[d] = 0;
-            }
-        }
-        return offs;
     }
 }
