@@ -1,7 +1,6 @@
 package dev.transformers4j.core;
 
 import dev.transformers4j.core.autograd.Backprop;
-import dev.transformers4j.core.autograd.Derivatives;
 import dev.transformers4j.core.autograd.Grad;
 import dev.transformers4j.core.autograd.GradRule;
 import dev.transformers4j.core.autograd.Node;
@@ -15,11 +14,17 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #unsqueeze}) share the backing array and cost nothing; operations return new, contiguous tensors
  * and never modify their inputs. Heavy lifting goes to the {@link Kernels} of {@link Backend#current()}.
  *
+ * <p><b>Where the operations are.</b> This class holds the state, the autograd bookkeeping and the fluent API;
+ * each operation's body lives in a package-private class by kind, its backward rule beside its forward:
+ * {@link ViewOps} (views), {@link BroadcastOps} (broadcasting arithmetic and sums), {@link ElementwiseOps}
+ * (scalar arithmetic, activations, dropout), {@link MatmulOps} (matmul, linear), {@link NormOps} (softmax,
+ * LayerNorm) and {@link CopyOps} (contiguous copies, the embedding lookup).
+ *
  * <p><b>Autograd.</b> A tensor that {@link #requiresGrad() requires a gradient} is a leaf of the graph (a
  * parameter); every operation that reads one records how to differentiate itself: its backward rule is
  * written right after its forward, in the same method ({@link #derivedFrom}). {@link #backward()} on a scalar
- * loss runs the rules in reverse and adds {@code ∂loss/∂leaf} to each leaf's {@link #grad()}. When no input
- * needs a gradient, or under {@link Grad#noGrad}, an operation records nothing.
+ * loss runs the rules in reverse ({@link Backprop}) and adds {@code ∂loss/∂leaf} to each leaf's {@link #grad()}.
+ * When no input needs a gradient, or under {@link Grad#noGrad}, an operation records nothing.
  *
  * <p>Shape glossary used in comments across the project: B batch, T tokens, S source tokens, C model width,
  * H heads, D head size, F feed-forward width, V vocabulary.
@@ -458,35 +463,32 @@ public final class Tensor {
         return MatmulOps.linearInOut(this, weight, bias);
     }
 
+    // ---------------------------------------------------------------- normalisations (NormOps)
+
     /**
      * Softmax over the last dimension, max subtracted first. Backward:
-     * {@code ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)} ({@link Derivatives#softmax}).
+     * {@code ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)} ({@link #softmaxBackward}).
      */
     public Tensor softmax() {
-        float[] out = toArray();
-        int cols = size(-1);
-        Backend.current().softmaxRows(out, 0, cols == 0 ? 0 : out.length / cols, cols);
-        Tensor y = of(out, shape);
-        return y.derivedFrom("softmax", this, g -> Derivatives.softmax(y, g));
+        return NormOps.softmax(this);
+    }
+
+    /**
+     * The backward rule of {@link #softmax()}, for this softmax output {@code y}: {@code ∂L/∂x} from
+     * {@code gradOutput = ∂L/∂y}, row by row {@code y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)}. Not recorded; for a fused
+     * softmax elsewhere (attention's scale-mask-softmax) to share the rule.
+     */
+    public Tensor softmaxBackward(Tensor gradOutput) {
+        return NormOps.softmaxBackward(this, gradOutput);
     }
 
     /**
      * LayerNorm over the last dimension (two-pass, eps inside the square root):
      * {@code y = x̂·γ + β}, {@code x̂ = (x − μ)/√(σ² + eps)}. Backward: {@code ∂L/∂β = Σ_rows ∂L/∂y},
-     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}, and ∂L/∂x through μ and σ² ({@link Derivatives#layerNormInput}).
+     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}, and ∂L/∂x through μ and σ².
      */
     public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
-        int cols = size(-1);
-        Shape.check("layer norm weight", new int[] {cols}, gamma.shape);
-        Shape.check("layer norm bias", new int[] {cols}, beta.shape);
-        Tensor x = dense();
-        float[] out = new float[numel()];
-        Backend.current().layerNorm(x.data, x.offset, out, 0, cols == 0 ? 0 : out.length / cols, cols,
-                gamma.toArray(), beta.toArray(), eps);
-        return of(out, shape).derivedFrom("layerNorm",
-                this, g -> Derivatives.layerNormInput(this, gamma, eps, g),
-                gamma, g -> Derivatives.layerNormWeight(this, eps, g),
-                beta, g -> g.sumTo(cols));
+        return NormOps.layerNorm(this, gamma, beta, eps);
     }
 
     // ---------------------------------------------------------------- embedding lookup (CopyOps)
