@@ -19,7 +19,7 @@
  * {@link dev.transformers4j.train.TrainerState} that run owns), each step, evaluation and checkpoint;
  * {@link dev.transformers4j.train.TokenThroughput} is one that measures tokens per second.
  *
- * <p>Optimizers, schedules and clipping are in {@link dev.transformers4j.train.optim}; the plots in
- * {@link dev.transformers4j.train.plot}.
+ * <p>Optimizers, schedules and clipping are in {@link dev.transformers4j.train.optim}; the loss curves are drawn
+ * with the figures module's {@link dev.transformers4j.figures.LineChart}.
  */
 package dev.transformers4j.train;

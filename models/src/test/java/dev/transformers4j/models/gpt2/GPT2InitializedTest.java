@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.transformers4j.core.nn.Parameter;
-import dev.transformers4j.models.Activation;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -12,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class GPT2InitializedTest {
 
     /** V = 97, T = 8, C = 64, 3 blocks, 4 heads, F = 37: enough values for a standard deviation to 10%. */
-    private static final GPT2Config CONFIG = new GPT2Config(97, 8, 64, 3, 4, 37, Activation.GELU_NEW, 0, 0, 0, 1e-5,
-            0.02, true, false, 0, 0);
+    private static final GPT2Config CONFIG = GPT2Config.small().toBuilder().vocabSize(97).nPositions(8).nEmbd(64)
+            .nLayer(3).nHead(4).nInner(37).build();
 
     @Test
     void weightsAreNormalWithTheResidualProjectionsScaledDown() {
