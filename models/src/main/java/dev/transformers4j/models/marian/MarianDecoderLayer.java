@@ -9,6 +9,7 @@ import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.KeyValues;
 
 /**
  * One decoder layer, §3.1: masked self-attention (§3.2.3, a position attends only to earlier ones),
@@ -54,7 +55,7 @@ public final class MarianDecoderLayer extends Module {
      * @param sourceMask source padding mask {@code [B, 1, 1, S]}
      * @param cache      the decoder's self-attention cache, or null
      */
-    public Result forward(Tensor x, Tensor causalMask, MarianAttention.KeyValues encoder, Tensor sourceMask,
+    public Result forward(Tensor x, Tensor causalMask, KeyValues encoder, Tensor sourceMask,
                           KVCache cache) {
         ForwardCall call = enter(x, causalMask, encoder, sourceMask, cache);
         Attention.Result s = selfAttn.forward(x, causalMask, cache);
