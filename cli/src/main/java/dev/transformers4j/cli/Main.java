@@ -46,6 +46,9 @@ public final class Main {
         for (Extension e : ServiceLoader.load(Extension.class)) {
             cli.addSubcommand(e.command());
         }
+        if (!cli.getSubcommands().containsKey("bench")) {
+            cli.addSubcommand(new BenchLauncherCommand());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
