@@ -68,11 +68,11 @@ final class ElementwiseBenchCommand implements Callable<Integer> {
         Kernels vector = Backend.create(Backend.VECTOR, threads);
         Kernels reference = Backend.create(Backend.REFERENCE, 1);
         PrintWriter out = spec.commandLine().getOut();
-        out.printf(Locale.ROOT, "%-28s %14s %14s %8s%n", "kernel", "vector ns/el", "reference ns/el", "speed-up");
+        out.printf(Locale.ROOT, "%-28s %15s %15s %8s%n", "kernel", "vector ns/el", "reference ns/el", "speed-up");
         for (Case c : cases()) {
             double v = nanosPerElement(vector, c);
             double r = nanosPerElement(reference, c);
-            out.printf(Locale.ROOT, "%-28s %14.3f %14.3f %7.1f×%n", c.name(), v, r, r / v);
+            out.printf(Locale.ROOT, "%-28s %15.3f %15.3f %7.1f×%n", c.name(), v, r, r / v);
             out.flush();
         }
         return 0;
