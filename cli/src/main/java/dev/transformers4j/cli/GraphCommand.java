@@ -11,8 +11,10 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.pipelines.ModelResolver;
+import dev.transformers4j.pipelines.TranslationTokenizer;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.nio.charset.StandardCharsets;
@@ -73,9 +75,9 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the input either as TEXT or as --ids 1,2,3 (one of the two)");
         }
         Graphviz graphviz = format.equals("svg") ? Graphviz.onPath(System.getenv("PATH")) : null;
-        Path dir = ModelResolver.resolve(model);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        TokenBatch input = input(dir, m);
+        ModelFolder folder = ModelResolver.resolve(model);
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        TokenBatch input = input(folder, m);
         ComputationGraph graph = GraphRecorder.record(m.module(), () -> forward(m, input));
         Diagram diagram = GraphView.collapse(graph, depth, Set.of(m.baseModelPrefix()));
         byte[] bytes = switch (format) {
@@ -94,16 +96,16 @@ final class GraphCommand implements Callable<Integer> {
     }
 
     /** The ids of --ids, or of TEXT through the folder's tokenizer (a translation model's source tokenizer). */
-    private TokenBatch input(Path dir, PretrainedModel m) {
+    private TokenBatch input(ModelFolder folder, PretrainedModel m) {
         if (ids != null) {
             return TokenBatch.of(IdLists.parse("--ids", ids));
         }
         String joined = String.join(" ", text);
         if (m instanceof MarianMTModel marian) {
-            return TokenBatch.of(ModelResolver.translationTokenizer(dir, marian.config().eosTokenId(),
+            return TokenBatch.of(TranslationTokenizer.fromFolder(folder, marian.config().eosTokenId(),
                     marian.config().vocabSize()).encodeSource(joined));
         }
-        Encoding e = Tokenizer.fromFolder(dir).withPadding(null).encode(joined);
+        Encoding e = Tokenizer.fromFolder(folder.dir()).withPadding(null).encode(joined);
         return TokenBatch.rightPadded(List.of(e.ids()), List.of(e.typeIds()), 0);
     }
 

@@ -24,7 +24,7 @@ public final class OnnxConverter {
 
     /** Writes extra files into the folder being built, before it is renamed into place. */
     @FunctionalInterface
-    interface ExtraFiles {
+    public interface ExtraFiles {
         void write(Path folder, BertConfig config) throws IOException;
     }
 
@@ -47,9 +47,10 @@ public final class OnnxConverter {
 
     /**
      * Converts into {@code outDir}; when {@code replace} is false and {@code outDir} appears meanwhile (another
-     * process converted the same model), that folder is kept and this conversion dropped.
+     * process converted the same model), that folder is kept and this conversion dropped. {@code extra} adds files
+     * to the folder before it is moved into place (the built-in models add sentence-transformers' files).
      */
-    static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, boolean replace, ExtraFiles extra) {
+    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, boolean replace, ExtraFiles extra) {
         if (tokenizerJson != null && !Files.isRegularFile(tokenizerJson)) {
             throw new ModelFileException(tokenizerJson, "file not found");
         }

@@ -6,12 +6,11 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.onnx.Pooling;
+import dev.transformers4j.models.io.ModelFolder;
+import dev.transformers4j.models.io.TokenizerFormat;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import dev.transformers4j.tokenizers.Truncation;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -47,15 +46,15 @@ public final class FeatureExtractionPipeline {
 
     /** Loads a built-in model name or an HF folder (config.json, model.safetensors, tokenizer.json). */
     public static FeatureExtractionPipeline load(String model) {
-        Path dir = ModelResolver.resolve(model);
-        Path tokenizerFile = dir.resolve("tokenizer.json");
-        if (!Files.isRegularFile(tokenizerFile)) {
-            throw new IllegalArgumentException(tokenizerFile + ": file not found (the pipeline needs the model's tokenizer)");
+        ModelFolder folder = ModelResolver.resolve(model);
+        if (folder.tokenizer() != TokenizerFormat.TOKENIZER_JSON) {
+            throw new IllegalArgumentException(folder.tokenizerJson() + ": file not found (the pipeline needs the"
+                    + " model's tokenizer)");
         }
-        Tokenizer tokenizer = Tokenizer.fromFile(tokenizerFile);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        EmbeddingSettings settings = EmbeddingSettings.read(dir);
-        int positions = ConfigJson.read(dir.resolve("config.json")).getInt("max_position_embeddings", 512);
+        Tokenizer tokenizer = Tokenizer.fromFile(folder.tokenizerJson());
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        EmbeddingSettings settings = EmbeddingSettings.read(folder.dir());
+        int positions = ConfigJson.read(folder.config()).getInt("max_position_embeddings", 512);
         int maxLength = settings.maxSeqLength() > 0 ? Math.min(settings.maxSeqLength(), positions) : positions;
         return new FeatureExtractionPipeline(model, tokenizer, m, settings.pooling(), maxLength);
     }
