@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.core.Backend;
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
@@ -89,8 +88,8 @@ final class TrainBenchCommand implements Callable<Integer> {
     }
 
     private Figure measureGpt() {
-        GPT2Config config = new GPT2Config(66, 128, 128, 4, 4, 512, Activation.GELU_NEW, 0.1, 0.1, 0.1,
-                1e-5, 0.02, true, false, 65, 65);
+        GPT2Config config = GPT2Config.small().toBuilder().vocabSize(66).nPositions(128).nEmbd(128).nLayer(4).nHead(4)
+                .nInner(512).bosTokenId(65).eosTokenId(65).build();
         GPT2LMHeadModel model = new GPT2LMHeadModel(config);
         Init.initialize(model, model.namedParameters().keySet(), config.initializerRange(), 1);
         List<Batch> batches = new ArrayList<>();

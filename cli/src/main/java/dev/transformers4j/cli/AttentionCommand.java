@@ -2,13 +2,13 @@ package dev.transformers4j.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transformers4j.figures.FigureFiles;
+import dev.transformers4j.figures.FigureFormat;
 import dev.transformers4j.learn.AttentionMaps;
 import dev.transformers4j.learn.LoadedModel;
 import dev.transformers4j.learn.Token;
 import dev.transformers4j.learn.render.AttentionFigure;
 import dev.transformers4j.learn.render.AttentionHtml;
-import dev.transformers4j.learn.render.FigureFiles;
-import dev.transformers4j.learn.render.FigureFormat;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

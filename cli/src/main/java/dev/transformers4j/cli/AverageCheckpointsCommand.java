@@ -27,12 +27,15 @@ final class AverageCheckpointsCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "CHECKPOINT", description = "Model folders with the same config.json.")
     List<Path> checkpoints;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write.")
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write: new or empty (see --overwrite).")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
+    boolean overwrite;
 
     @Override
     public Integer call() {
-        CheckpointAverager.Result r = CheckpointAverager.averageFolders(checkpoints, out);
+        CheckpointAverager.Result r = CheckpointAverager.averageFolders(checkpoints, out, overwrite);
         spec.commandLine().getOut().printf("wrote %s: the mean of %d checkpoints, %d tensors; copied %s%n", out,
                 checkpoints.size(), r.tensors(), String.join(", ", r.copied()));
         return 0;

@@ -39,8 +39,11 @@ final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "tokenizer.json", description = "A tokenizer.json to copy into the folder.")
     Path tokenizer;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write (must not exist).")
+    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write: new or empty (see --overwrite).")
     Path out;
+
+    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
+    boolean overwrite;
 
     @Override
     public Integer call() {
@@ -54,7 +57,7 @@ final class ConvertCommand implements Callable<Integer> {
         if (folder || PyTorchCheckpoint.looksLikePyTorch(input)) {
             convertPyTorch();
         } else {
-            BertConfig c = OnnxConverter.convert(input, tokenizer, out);
+            BertConfig c = OnnxConverter.convert(input, tokenizer, out, overwrite);
             spec.commandLine().getOut().printf("wrote %s: BERT, %d layers, hidden %d, %d heads, vocabulary %d%n", out,
                     c.numHiddenLayers(), c.hiddenSize(), c.numAttentionHeads(), c.vocabSize());
         }
@@ -62,7 +65,7 @@ final class ConvertCommand implements Callable<Integer> {
     }
 
     private void convertPyTorch() {
-        PyTorchConverter.Result r = PyTorchConverter.convert(input, tokenizer, out);
+        PyTorchConverter.Result r = PyTorchConverter.convert(input, tokenizer, out, overwrite);
         StringBuilder line = new StringBuilder(String.format("wrote %s: model.safetensors, %d tensors from %s", out,
                 r.tensors(), r.checkpoint()));
         storedOnce(r.aliases()).forEach((kept, names) ->

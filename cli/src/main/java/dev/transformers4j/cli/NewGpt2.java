@@ -36,8 +36,9 @@ final class NewGpt2 {
         TrainSession.require(heads >= 1 && hidden % heads == 0, "--heads", heads, "a divisor of --hidden " + hidden);
         TrainSession.require(context >= 2 && context <= 65_536, "--context", context, "a value in [2, 65536]");
         TrainSession.require(dropout >= 0 && dropout < 1, "--dropout", dropout, "a value in [0, 1)");
-        return new GPT2Config(vocabSize, context, hidden, layers, heads, 4 * hidden, act, dropout, dropout, dropout,
-                1e-5, INITIALIZER_RANGE, true, false, bosEosId, bosEosId);
+        return GPT2Config.small().toBuilder().vocabSize(vocabSize).nPositions(context).nEmbd(hidden).nLayer(layers)
+                .nHead(heads).nInner(4 * hidden).activation(act).residPdrop(dropout).embdPdrop(dropout).attnPdrop(dropout)
+                .initializerRange(INITIALIZER_RANGE).bosTokenId(bosEosId).eosTokenId(bosEosId).build();
     }
 
     static GPT2LMHeadModel create(GPT2Config config, long seed) {

@@ -12,7 +12,7 @@ import picocli.CommandLine.Option;
  */
 final class TrainOutputOptions {
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the model, checkpoints and loss curves go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where the model, checkpoints and loss curves go: a new or empty folder (see --resume, --overwrite).")
     Path out;
     @Option(names = "--seed", defaultValue = "42", description = "Seed of the new weights, dropout and data order (default: ${DEFAULT-VALUE}).")
     long seed;
@@ -24,6 +24,9 @@ final class TrainOutputOptions {
     Integer logSteps;
     @Option(names = "--resume", description = "Continue from the newest checkpoint-N in --out.")
     boolean resume;
+    @Option(names = {"--overwrite", "--overwrite-output-dir"},
+            description = "Start a new run in --out, replacing the folder if transformers4j wrote it (HF's overwrite_output_dir).")
+    boolean overwrite;
 
     /** @throws IllegalArgumentException naming the flag out of range */
     void check() {
@@ -44,6 +47,6 @@ final class TrainOutputOptions {
 
     /** Creates {@code --out}; returns the checkpoint to resume from, or null for a new run ({@link TrainSession#prepareOutput}). */
     Path prepare() {
-        return TrainSession.prepareOutput(out, resume);
+        return TrainSession.prepareOutput(out, resume, overwrite);
     }
 }

@@ -1,12 +1,11 @@
 package dev.transformers4j.cli;
 
+import dev.transformers4j.models.io.OutputFolder;
+import dev.transformers4j.models.io.OutputFolderException;
 import dev.transformers4j.train.StepLog;
 import dev.transformers4j.train.TrainResult;
 import dev.transformers4j.train.Trainer;
 import dev.transformers4j.train.TrainerCallback;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -39,24 +38,33 @@ final class TrainSession {
     }
 
     /**
-     * Creates {@code out}; refuses to start a new run over the checkpoints of another one, and {@code --resume}
-     * without a checkpoint to resume from.
+     * Prepares {@code out} and returns the checkpoint to resume from, or null for a new run. A new run takes a new or
+     * empty folder, or with {@code overwrite} replaces a folder transformers4j wrote ({@link OutputFolder}); it
+     * refuses any other non-empty folder (a run's checkpoints included: {@code --resume} continues them), and
+     * {@code --resume} without a checkpoint to resume from.
      */
-    static Path prepareOutput(Path out, boolean resume) {
-        try {
-            Files.createDirectories(out);
-        } catch (IOException e) {
-            throw new UncheckedIOException("--out " + out + ": cannot create the folder: " + e.getMessage(), e);
+    static Path prepareOutput(Path out, boolean resume, boolean overwrite) {
+        if (resume && overwrite) {
+            throw new IllegalArgumentException("--resume continues the run in --out and --overwrite replaces it:"
+                    + " choose one");
         }
         Path latest = Trainer.latestCheckpoint(out);
-        if (resume && latest == null) {
-            throw new IllegalArgumentException("--resume: " + out + " has no checkpoint-N folder to resume from");
+        if (resume) {
+            if (latest == null) {
+                throw new IllegalArgumentException("--resume: " + out + " has no checkpoint-N folder to resume from");
+            }
+            return latest;
         }
-        if (!resume && latest != null) {
+        if (!overwrite && latest != null) {
             throw new IllegalArgumentException("--out " + out + " already holds " + latest.getFileName()
-                    + ": add --resume to continue that run, or choose another --out");
+                    + ": add --resume to continue that run, or choose another --out (or --overwrite to replace it)");
         }
-        return latest;
+        try {
+            OutputFolder.createInPlace(out, overwrite);
+        } catch (OutputFolderException e) {
+            throw new IllegalArgumentException("--out " + e.getMessage(), e);
+        }
+        return null;
     }
 
     /** Trains from the start, or resumes from {@code checkpoint} when it is not null. */

@@ -3,6 +3,8 @@ package dev.transformers4j.cli;
 import static dev.transformers4j.cli.TrainSession.require;
 
 import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.models.io.ModelFolders;
+import dev.transformers4j.models.io.OutputFolder;
 import dev.transformers4j.tokenizers.train.BpeTrainer;
 import dev.transformers4j.tokenizers.train.TokenizerRecipe;
 import dev.transformers4j.tokenizers.train.TokenizerTrainer;
@@ -37,8 +39,10 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     List<Path> files;
     @Option(names = "--vocab-size", required = true, paramLabel = "N", description = "Vocabulary size to reach, special tokens included.")
     int vocabSize;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where tokenizer.json and tokenizer_config.json go.")
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where tokenizer.json and tokenizer_config.json go: a new or empty folder (see --overwrite).")
     Path out;
+    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
+    boolean overwrite;
     @Option(names = "--min-frequency", defaultValue = "0", paramLabel = "N", description = "Merge only pairs seen at least N times (default: ${DEFAULT-VALUE}).")
     long minFrequency;
     @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN,...", hideParamSyntax = true,
@@ -81,12 +85,23 @@ final class TrainTokenizerCommand implements Callable<Integer> {
                 .withSpecialTokens(specials).withLimitAlphabet(limitAlphabet).withMaxTokenLength(maxTokenLength);
         TokenizerTrainer trainer = new TokenizerTrainer(pipeline.recipe(), lowercase, bpe,
                 specials.contains("</s>") ? "</s>" : null);
+        OutputFolder.check(out, overwrite);                          // before the work, not after
         TrainedTokenizer trained = trainer.train(files);
-        Path tokenizerJson = out.resolve("tokenizer.json");
-        AtomicFiles.write(tokenizerJson, trained::writeTo);
-        HfFolderFiles.writeTrainedTokenizerConfig(out, specials);
-        report(trained, specials.size(), tokenizerJson, (System.nanoTime() - start) / 1e9);
+        save(trained, specials);
+        report(trained, specials.size(), out.resolve("tokenizer.json"), (System.nanoTime() - start) / 1e9);
         return 0;
+    }
+
+    /** Writes the folder beside {@code --out} and renames it into place: it appears whole or not at all. */
+    private void save(TrainedTokenizer trained, List<String> specials) {
+        Path tmp = ModelFolders.tempSibling(out, "tmp");
+        try {
+            AtomicFiles.write(tmp.resolve("tokenizer.json"), trained::writeTo);
+            HfFolderFiles.writeTrainedTokenizerConfig(tmp, specials);
+            ModelFolders.publish(tmp, out, overwrite ? ModelFolders.IfExists.OVERWRITE : ModelFolders.IfExists.REFUSE);
+        } finally {
+            ModelFolders.deleteRecursively(tmp);
+        }
     }
 
     /** A merge may rebuild a token another merge made (a + bc, ab + c): vocab ≤ specials + alphabet + merges. */

@@ -52,8 +52,9 @@ final class TranslationModelOptions {
         require(drop >= 0 && drop < 1, "--dropout", drop, "a value in [0, 1)");
         int positions = or(maxPositions, p.maxPositionEmbeddings());
         require(positions >= 2 && positions <= 65_536, "--max-positions", positions, "a value in [2, 65536]");
-        return new MarianConfig(vocabSize, d, n, n, h, h, f, f, positions, p.activation(), drop, p.attentionDropout(),
-                p.activationDropout(), p.scaleEmbedding(), p.initStd(), padId, eosId, padId, eosId);
+        return p.toBuilder().dModel(d).encoderLayers(n).decoderLayers(n).encoderAttentionHeads(h).decoderAttentionHeads(h)
+                .encoderFfnDim(f).decoderFfnDim(f).maxPositionEmbeddings(positions).dropout(drop).padTokenId(padId)
+                .eosTokenId(eosId).decoderStartTokenId(padId).forcedEosTokenId(eosId).build();
     }
 
     private static int or(Integer flag, int preset) {

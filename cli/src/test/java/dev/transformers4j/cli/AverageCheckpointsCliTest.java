@@ -17,8 +17,9 @@ class AverageCheckpointsCliTest {
 
     @Test
     void averagesTwoModelsIntoALoadableFolder() {
-        MarianConfig config = new MarianConfig(11, 8, 1, 1, 2, 2, 16, 16, 32, MarianConfig.small(11).activation(),
-                0.0, 0.0, 0.0, true, 0.02, 10, 0, 10, 0);
+        MarianConfig config = MarianConfig.small(11).toBuilder().dModel(8).encoderLayers(1).decoderLayers(1)
+                .encoderAttentionHeads(2).decoderAttentionHeads(2).encoderFfnDim(16).decoderFfnDim(16)
+                .maxPositionEmbeddings(32).dropout(0).build();
         Path a = tmp.resolve("a");
         Path b = tmp.resolve("b");
         MarianMTModel.initialized(config, 1).savePretrained(a);

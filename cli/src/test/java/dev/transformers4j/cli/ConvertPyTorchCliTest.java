@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.TokenBatch;
+import dev.transformers4j.models.io.OutputFolder;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.models.marian.Seq2SeqLMOutput;
 import dev.transformers4j.models.testing.Golden;
@@ -36,7 +37,8 @@ class ConvertPyTorchCliTest {
                 + " copied config.json, generation_config.json" + System.lineSeparator());
         try (var files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("model.safetensors", "config.json", "generation_config.json");
+                    .containsExactlyInAnyOrder("model.safetensors", "config.json", "generation_config.json",
+                            OutputFolder.MARKER);
         }
 
         JsonNode c = Golden.testCase(Golden.json("marian-mt.json"), "single");

@@ -3,7 +3,6 @@ package dev.transformers4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.gpt2.GPT2Config;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.models.io.Init;
@@ -31,8 +30,8 @@ class GenerateCliTest {
     @BeforeAll
     static void makeModel() throws IOException {
         model = tmp.resolve("tiny-gpt2");
-        GPT2Config config = new GPT2Config(50257, 64, 32, 2, 4, 64, Activation.GELU_NEW, 0.1, 0.1, 0.1, 1e-5, 0.2,
-                true, false, 50256, 50256);
+        GPT2Config config = GPT2Config.small().toBuilder().nPositions(64).nEmbd(32).nLayer(2).nHead(4).nInner(64)
+                .initializerRange(0.2).build();
         GPT2LMHeadModel m = new GPT2LMHeadModel(config);
         Init.initialize(m, m.namedParameters().keySet(), config.initializerRange(), 7);
         m.savePretrained(model);

@@ -3,9 +3,11 @@ package dev.transformers4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.figures.Axis;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.LineChart;
+import dev.transformers4j.figures.Series;
 import dev.transformers4j.models.marian.MarianSinusoidalPositionalEmbedding;
-import dev.transformers4j.train.plot.LinePlot;
-import dev.transformers4j.train.plot.Series;
 import dev.transformers4j.train.optim.Schedule;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,6 @@ import org.junit.jupiter.api.io.TempDir;
  * them.
  */
 class TourPicturesTest {
-
-    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728"};
 
     /**
      * §3.5 as the Annotated Transformer draws it: d_model = 20, positions 0–99, the paper's dimensions 4–7 (sin and
@@ -44,11 +44,11 @@ class TourPicturesTest {
             for (int p = 0; p < positions; p++) {
                 y[p] = pe.get(p, columns[s]);
             }
-            series[s] = new Series(names[s], x, y, COLORS[s]);
+            series[s] = new Series(names[s], x, y, ColorScale.series(s));
         }
-        LinePlot plot = new LinePlot("Positional encodings, d_model = 20 (§3.5)", "position", "PE",
-                List.of(series));
-        checkOrWrite(plot, tmp, "positional-encodings.svg");
+        LineChart chart = new LineChart("Positional encodings, d_model = 20 (§3.5)", Axis.linear("position"),
+                Axis.linear("PE"), List.of(series));
+        checkOrWrite(chart, tmp, "positional-encodings.svg");
     }
 
     /**
@@ -70,19 +70,20 @@ class TourPicturesTest {
             for (int i = 0; i < points; i++) {
                 y[i] = noam.lr((int) x[i] - 1);                                        // step_num n = s + 1
             }
-            series[s] = new Series(settings[s][0] + " / " + settings[s][1], x, y, COLORS[s]);
+            series[s] = new Series(settings[s][0] + " / " + settings[s][1], x, y, ColorScale.series(s));
         }
-        LinePlot plot = new LinePlot("Eq. 3 (§5.3) for d_model / warmup_steps", "step", "lrate", List.of(series));
-        checkOrWrite(plot, tmp, "noam-schedule.svg");
+        LineChart chart = new LineChart("Eq. 3 (§5.3) for d_model / warmup_steps", Axis.linear("step"),
+                Axis.linear("lrate"), List.of(series));
+        checkOrWrite(chart, tmp, "noam-schedule.svg");
     }
 
-    private static void checkOrWrite(LinePlot plot, Path tmp, String name) throws Exception {
+    private static void checkOrWrite(LineChart chart, Path tmp, String name) throws Exception {
         Path committed = RepoDocs.root().resolve("docs/learn/img").resolve(name);
         if (Boolean.getBoolean("t4j.writeDocPictures")) {
-            plot.writeSvg(committed);
+            chart.write(committed);
         }
         Path drawn = tmp.resolve(name);
-        plot.writeSvg(drawn);
+        chart.write(drawn);
         assertThat(committed).as(committed + " (regenerate with -Dt4j.writeDocPictures=true)").exists();
         assertThat(Files.readString(committed).replace("\r\n", "\n"))
                 .as(committed + " differs from what the code draws (regenerate with -Dt4j.writeDocPictures=true)")

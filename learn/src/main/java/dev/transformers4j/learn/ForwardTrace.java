@@ -6,9 +6,7 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.ModelOutput;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
-import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.models.marian.MarianMTModel;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,13 +14,8 @@ import java.util.List;
  * of its hidden states. For an encoder-decoder model (Marian) it is the encoder's pass.
  *
  * @param output the model's output: N + 1 hidden states {@code [1, T, C]}, N attentions {@code [1, H, T, T]}
- * @param names  one name per hidden state, from HF's module names ({@code "embeddings"}, {@code "encoder.layer.0"})
  */
-public record ForwardTrace(ModelOutput output, List<String> names) {
-
-    public ForwardTrace {
-        names = List.copyOf(names);
-    }
+public record ForwardTrace(ModelOutput output) {
 
     /** Runs {@code m} on {@code tokens} (no gradient recorded). */
     public static ForwardTrace run(LoadedModel m, List<Token> tokens) {
@@ -31,7 +24,15 @@ public record ForwardTrace(ModelOutput output, List<String> names) {
         ModelOutput out = Grad.noGrad(() -> model instanceof MarianMTModel marian
                 ? marian.model().encode(TokenBatch.of(ids), ForwardOptions.ALL)
                 : model.forward(TokenBatch.of(ids), ForwardOptions.ALL));
-        return new ForwardTrace(out, names(model, out.hiddenStates().size()));
+        return new ForwardTrace(out);
+    }
+
+    /**
+     * One name per hidden state, as the model recorded them ({@link ModelOutput#hiddenStateNames}): HF's module
+     * names ({@code "embeddings"}, {@code "encoder.layer.0"}; GPT-2's last is {@code "h.11 + ln_f"}).
+     */
+    public List<String> names() {
+        return output.hiddenStateNames();
     }
 
     public List<Tensor> hiddenStates() {
@@ -40,26 +41,5 @@ public record ForwardTrace(ModelOutput output, List<String> names) {
 
     public List<Tensor> attentions() {
         return output.attentions();
-    }
-
-    /**
-     * What each hidden state is the output of: the embeddings, then each layer by its module name. GPT-2's last
-     * hidden state is after the final LayerNorm, as HF returns it ({@code "h.11 + ln_f"}).
-     */
-    static List<String> names(PretrainedModel model, int count) {
-        List<String> names = new ArrayList<>(count);
-        String layer = switch (model) {
-            case GPT2LMHeadModel g -> "h.";
-            case MarianMTModel mt -> "encoder.layers.";
-            default -> "encoder.layer.";
-        };
-        names.add(model instanceof GPT2LMHeadModel ? "wte + wpe" : "embeddings");
-        for (int i = 0; i + 1 < count; i++) {
-            names.add(layer + i);
-        }
-        if (model instanceof GPT2LMHeadModel && count > 1) {
-            names.set(count - 1, names.get(count - 1) + " + ln_f");
-        }
-        return names;
     }
 }

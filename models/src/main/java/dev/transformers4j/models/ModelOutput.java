@@ -8,22 +8,30 @@ import java.util.List;
  * ({@code poolerOutput} without a pooler, {@code logits} without a head); the lists are empty unless
  * {@link ForwardOptions} asked for them.
  *
- * @param lastHiddenState {@code [B, T, C]}
- * @param poolerOutput    {@code [B, C]}
- * @param logits          {@code [B, T, V]} for language-model heads, {@code [B, L]} for classification
- * @param hiddenStates    the embeddings output, then every layer's output: N+1 tensors {@code [B, T, C]}
- * @param attentions      every layer's attention probabilities {@code [B, H, T, T]}
+ * @param lastHiddenState  {@code [B, T, C]}
+ * @param poolerOutput     {@code [B, C]}
+ * @param logits           {@code [B, T, V]} for language-model heads, {@code [B, L]} for classification
+ * @param hiddenStates     the embeddings output, then every layer's output: N+1 tensors {@code [B, T, C]}
+ * @param attentions       every layer's attention probabilities {@code [B, H, T, T]}
+ * @param hiddenStateNames what each hidden state is the output of, by module path in the base model
+ *                         ({@code "embeddings"}, {@code "encoder.layer.0"}, …, GPT-2's last {@code "h.11 + ln_f"});
+ *                         empty when {@code hiddenStates} is
  */
 public record ModelOutput(Tensor lastHiddenState, Tensor poolerOutput, Tensor logits,
-                          List<Tensor> hiddenStates, List<Tensor> attentions) {
+                          List<Tensor> hiddenStates, List<Tensor> attentions, List<String> hiddenStateNames) {
 
     public ModelOutput {
         hiddenStates = List.copyOf(hiddenStates);
         attentions = List.copyOf(attentions);
+        hiddenStateNames = List.copyOf(hiddenStateNames);
+        if (!hiddenStateNames.isEmpty() && hiddenStateNames.size() != hiddenStates.size()) {
+            throw new IllegalArgumentException(hiddenStateNames.size() + " hidden state names for "
+                    + hiddenStates.size() + " hidden states");
+        }
     }
 
     /** A copy with logits set (a head on top of a base model's output). */
     public ModelOutput withLogits(Tensor newLogits) {
-        return new ModelOutput(lastHiddenState, poolerOutput, newLogits, hiddenStates, attentions);
+        return new ModelOutput(lastHiddenState, poolerOutput, newLogits, hiddenStates, attentions, hiddenStateNames);
     }
 }

@@ -10,6 +10,7 @@ import dev.transformers4j.core.Kernels;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.HookHandle;
+import dev.transformers4j.core.nn.LayerOutput;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.NoSuchModuleException;
 import dev.transformers4j.models.bert.BertModel;
@@ -69,7 +70,7 @@ class ModelHooksTest {
         GPT2.forward(gpt2Batch(c.get("inputs")), ForwardOptions.DEFAULT);
         handles.forEach(HookHandle::remove);
 
-        Tensor block0 = ((Attention.Result) out.get("transformer.h.0")).context();
+        Tensor block0 = ((LayerOutput) out.get("transformer.h.0")).hiddenState();
         assertClose("h.0 output = hidden_states[1]", block0, hidden.select(0, 1));
         assertClose("h.1 input = hidden_states[1]", (Tensor) firstInput.get("transformer.h.1"), hidden.select(0, 1));
         Tensor attn = ((Attention.Result) out.get("transformer.h.0.attn")).context();
@@ -78,7 +79,7 @@ class ModelHooksTest {
         // x = x + attn(ln_1(x)); x = x + mlp(ln_2(x))
         assertClose("hidden_states[0] + attn + mlp", hidden.select(0, 0).add(attn).add(mlp), hidden.select(0, 1));
         // the last block's output goes through ln_f before HF reports it
-        Tensor last = ((Attention.Result) out.get("transformer.h.1")).context();
+        Tensor last = ((LayerOutput) out.get("transformer.h.1")).hiddenState();
         assertThat(firstInput.get("transformer.ln_f")).isSameAs(last);
     }
 

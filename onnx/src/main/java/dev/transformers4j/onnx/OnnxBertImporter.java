@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -93,8 +92,9 @@ public final class OnnxBertImporter {
         }
         Activation act = graph.activation(intermediate);
         try {
-            return new BertConfig(word[0], hidden, countLayers(model), heads, ffnBias[0], act, 0.1, 0.1,
-                    positions[0], types[0], 0.02, eps, 0, List.of("BertModel"), Map.of());
+            return BertConfig.base(word[0]).toBuilder().hiddenSize(hidden).numHiddenLayers(countLayers(model))
+                    .numAttentionHeads(heads).intermediateSize(ffnBias[0]).hiddenAct(act)
+                    .maxPositionEmbeddings(positions[0]).typeVocabSize(types[0]).layerNormEps(eps).build();
         } catch (IllegalArgumentException e) {
             throw new ModelFileException(model.file(), "inferred config is invalid: " + e.getMessage(), e);
         }

@@ -4,6 +4,8 @@ import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.ModelFolders;
+import dev.transformers4j.models.io.ModelFolders.IfExists;
+import dev.transformers4j.models.io.OutputFolder;
 import dev.transformers4j.models.io.SafeTensors;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -34,23 +36,34 @@ public final class OnnxConverter {
     }
 
     /**
-     * Converts {@code onnx} into the folder {@code outDir}, replacing a folder already there.
+     * Converts {@code onnx} into the new folder {@code outDir} (missing or empty; a non-empty folder is refused).
      *
      * @param tokenizerJson a {@code tokenizer.json} to copy into the folder, or null
      * @return the config that was written
      * @throws ModelFileException naming the file (and tensor) when an input is missing, is not an ONNX BERT
-     *     model, or the folder cannot be written
+     *     model, or the folder cannot be written ({@link dev.transformers4j.models.io.OutputFolderException} when
+     *     {@code outDir} is not empty)
      */
     public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir) {
-        return convert(onnx, tokenizerJson, outDir, true, (folder, config) -> { });
+        return convert(onnx, tokenizerJson, outDir, false);
     }
 
     /**
-     * Converts into {@code outDir}; when {@code replace} is false and {@code outDir} appears meanwhile (another
-     * process converted the same model), that folder is kept and this conversion dropped. {@code extra} adds files
-     * to the folder before it is moved into place (the built-in models add sentence-transformers' files).
+     * Converts into {@code outDir}; with {@code overwrite}, a folder there that transformers4j wrote is replaced
+     * atomically ({@link OutputFolder}); any other non-empty folder is refused before any work.
      */
-    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, boolean replace, ExtraFiles extra) {
+    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, boolean overwrite) {
+        OutputFolder.check(outDir, overwrite);
+        return convert(onnx, tokenizerJson, outDir, overwrite ? IfExists.OVERWRITE : IfExists.REFUSE,
+                (folder, config) -> { });
+    }
+
+    /**
+     * Converts into {@code outDir}, doing with a folder that is there (or appears meanwhile: another process
+     * converted the same model) what {@code ifExists} says. {@code extra} adds files to the folder before it is
+     * moved into place (the built-in models add sentence-transformers' files).
+     */
+    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, IfExists ifExists, ExtraFiles extra) {
         if (tokenizerJson != null && !Files.isRegularFile(tokenizerJson)) {
             throw new ModelFileException(tokenizerJson, "file not found");
         }
@@ -64,7 +77,7 @@ public final class OnnxConverter {
                 Files.copy(tokenizerJson, tmp.resolve("tokenizer.json"));
             }
             extra.write(tmp, imported.config());
-            ModelFolders.publish(tmp, outDir, replace);
+            ModelFolders.publish(tmp, outDir, ifExists);
         } catch (NoSuchFileException e) {
             throw new ModelFileException(Path.of(e.getFile()), "file not found", e);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.ModelFolders;
+import dev.transformers4j.models.io.OutputFolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +24,10 @@ class AtomicConversionTest {
     void aFailureWhileWritingLeavesThePreviousFolderAndNoTemporaries() throws IOException {
         Path out = Files.createDirectories(dir.resolve("model"));
         Files.writeString(out.resolve("config.json"), "{\"old\": true}");
+        Files.writeString(out.resolve(OutputFolder.MARKER), "{}");                 // a folder transformers4j wrote
         Path onnx = RealModels.onnx(RealModels.MINILM);
 
-        assertThatThrownBy(() -> OnnxConverter.convert(onnx, null, out, true, (folder, config) -> {
+        assertThatThrownBy(() -> OnnxConverter.convert(onnx, null, out, ModelFolders.IfExists.OVERWRITE, (folder, config) -> {
             assertThat(folder.resolve("model.safetensors")).isRegularFile();   // written, not yet published
             throw new IOException("disk full (simulated)");
         })).isInstanceOf(ModelFileException.class).hasMessageContaining("disk full (simulated)");
@@ -33,9 +35,9 @@ class AtomicConversionTest {
         assertThat(Files.readString(out.resolve("config.json"))).isEqualTo("{\"old\": true}");
         assertThat(names(dir)).containsExactly("model");
 
-        OnnxConverter.convert(onnx, null, out);   // now replace it for real
+        OnnxConverter.convert(onnx, null, out, true);   // now replace it for real
 
-        assertThat(names(out)).containsExactlyInAnyOrder("config.json", "model.safetensors");
+        assertThat(names(out)).containsExactlyInAnyOrder("config.json", "model.safetensors", OutputFolder.MARKER);
         assertThat(Files.readString(out.resolve("config.json"))).contains("\"num_hidden_layers\" : 6");
         assertThat(names(dir)).containsExactly("model");
     }
@@ -59,17 +61,18 @@ class AtomicConversionTest {
     void publishingKeepsAFolderThatAppearedMeanwhileUnlessReplacing() throws IOException {
         Path target = Files.createDirectories(dir.resolve("m"));
         Files.writeString(target.resolve("config.json"), "theirs");
+        Files.writeString(target.resolve("model.safetensors"), "theirs");        // a model folder: may be replaced
 
         Path ours = ModelFolders.tempSibling(target, "tmp");
         Files.writeString(ours.resolve("config.json"), "ours");
-        assertThat(ModelFolders.publish(ours, target, false)).isFalse();
+        assertThat(ModelFolders.publish(ours, target, ModelFolders.IfExists.KEEP)).isFalse();
         assertThat(Files.readString(target.resolve("config.json"))).isEqualTo("theirs");
         assertThat(names(dir)).containsExactly("m");
 
         Path replacement = ModelFolders.tempSibling(target, "tmp");
         Files.writeString(replacement.resolve("model.safetensors"), "new");
-        assertThat(ModelFolders.publish(replacement, target, true)).isTrue();
-        assertThat(names(target)).containsExactly("model.safetensors");
+        assertThat(ModelFolders.publish(replacement, target, ModelFolders.IfExists.OVERWRITE)).isTrue();
+        assertThat(names(target)).containsExactly(OutputFolder.MARKER, "model.safetensors");
         assertThat(names(dir)).containsExactly("m");
     }
 

@@ -74,7 +74,7 @@ public final class BuiltinModels {
         try {
             Path onnx = copyResource(model, model.onnxResource(), work.resolve("model.onnx"));
             Path tokenizer = copyResource(model, model.tokenizerResource(), work.resolve("tokenizer.json"));
-            OnnxConverter.convert(onnx, tokenizer, target, false,
+            OnnxConverter.convert(onnx, tokenizer, target, ModelFolders.IfExists.KEEP,
                     (folder, config) -> SentenceTransformersFiles.write(folder, config, model));
             return target;
         } finally {

@@ -1,8 +1,10 @@
 package dev.transformers4j.train;
 
+import dev.transformers4j.figures.Axis;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.LineChart;
+import dev.transformers4j.figures.Series;
 import dev.transformers4j.models.io.AtomicFiles;
-import dev.transformers4j.train.plot.LinePlot;
-import dev.transformers4j.train.plot.Series;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,7 +19,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The loss curves of a run, from its log history: {@code training_log.csv} (one row per step: step, epoch,
  * train_loss, learning_rate, grad_norm, then the eval_ metrics where an evaluation happened) and the plot of
- * train and eval loss against the step as {@code loss_curve.svg} and {@code loss_curve.png}.
+ * train and eval loss against the step as {@code loss_curve.svg} and {@code loss_curve.png}, drawn with the figures
+ * module's {@link LineChart}.
  */
 public final class LossCurves {
 
@@ -33,10 +36,10 @@ public final class LossCurves {
     /** Writes the three files into {@code dir} (each atomically); a PNG that cannot be drawn is only logged. */
     public static void write(Path dir, TrainerState state) {
         AtomicFiles.writeString(dir.resolve(CSV), csv(state));
-        LinePlot plot = plot(state);
-        plot.writeSvg(dir.resolve(SVG));
+        LineChart chart = chart(state);
+        chart.write(dir.resolve(SVG));
         try {
-            plot.writePng(dir.resolve(PNG));
+            chart.write(dir.resolve(PNG));
         } catch (RuntimeException | LinkageError | java.awt.AWTError e) {
             LOG.warn("{}: cannot draw the PNG plot ({}); the SVG has the same picture", dir.resolve(PNG), e.toString());
         }
@@ -65,17 +68,18 @@ public final class LossCurves {
         return out.toString();
     }
 
-    static LinePlot plot(TrainerState state) {
+    static LineChart chart(TrainerState state) {
         List<Series> series = new ArrayList<>();
         List<StepLog> steps = state.steps();
         series.add(new Series("train loss", steps.stream().mapToDouble(StepLog::step).toArray(),
-                steps.stream().mapToDouble(StepLog::loss).toArray(), "#1f77b4"));
+                steps.stream().mapToDouble(StepLog::loss).toArray(), ColorScale.series(0)));
         List<EvalLog> evals = state.evals().stream().filter(e -> e.result().metrics().containsKey("loss")).toList();
         if (!evals.isEmpty()) {
             series.add(new Series("eval loss", evals.stream().mapToDouble(EvalLog::step).toArray(),
-                    evals.stream().mapToDouble(e -> e.result().loss()).toArray(), "#ff7f0e"));
+                    evals.stream().mapToDouble(e -> e.result().loss()).toArray(), ColorScale.series(1)));
         }
-        return new LinePlot("Loss over " + state.globalStep() + " steps", "step", "loss", series);
+        return new LineChart("Loss over " + state.globalStep() + " steps", Axis.linear("step"), Axis.linear("loss"),
+                series);
     }
 
     private static String num(double v) {

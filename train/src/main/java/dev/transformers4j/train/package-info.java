@@ -15,7 +15,7 @@
  * TrainResult r = last == null ? trainer.train() : trainer.resume(last);
  * }</pre>
  *
- * <p>Optimizers, schedules and clipping are in {@link dev.transformers4j.train.optim}; the plots in
- * {@link dev.transformers4j.train.plot}.
+ * <p>Optimizers, schedules and clipping are in {@link dev.transformers4j.train.optim}; the loss curves are drawn
+ * with the figures module's {@link dev.transformers4j.figures.LineChart}.
  */
 package dev.transformers4j.train;

@@ -3,7 +3,6 @@ package dev.transformers4j.train;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
@@ -37,8 +36,10 @@ class ClassificationTest {
      */
     @Test
     void tinyBertLearnsASeparableTask(@TempDir Path out) {
-        BertConfig c = new BertConfig(20, 16, 1, 2, 37, Activation.GELU, 0, 0, 16, 2, 0.02, 1e-12, 0,
-                List.of("BertForSequenceClassification"), Map.of(0, "negative", 1, "positive"));
+        BertConfig c = BertConfig.base(20).toBuilder().hiddenSize(16).numHiddenLayers(1).numAttentionHeads(2)
+                .intermediateSize(37).hiddenDropoutProb(0).attentionProbsDropoutProb(0).maxPositionEmbeddings(16)
+                .architectures(List.of("BertForSequenceClassification")).id2label(Map.of(0, "negative", 1, "positive"))
+                .build();
         BertForSequenceClassification m = new BertForSequenceClassification(c);
         Init.initialize(m, m.namedParameters().keySet(), 0.02, 3);
         Dataset<Batch> data = sentences(64, 11);

@@ -1,6 +1,5 @@
 package dev.transformers4j.train;
 
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.gpt2.GPT2Config;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
@@ -24,8 +23,8 @@ final class TinyModels {
     }
 
     static GPT2Config config(int width, double dropout) {
-        return new GPT2Config(50, 32, width, 2, 2, 37, Activation.GELU_NEW, dropout, dropout, dropout, 1e-5, 0.02,
-                true, false, 0, 0);
+        return GPT2Config.small().toBuilder().vocabSize(50).nPositions(32).nEmbd(width).nLayer(2).nHead(2).nInner(37)
+                .residPdrop(dropout).embdPdrop(dropout).attnPdrop(dropout).bosTokenId(0).eosTokenId(0).build();
     }
 
     /** A GPT-2 initialised as HF does, from {@code seed}. */
@@ -77,8 +76,10 @@ final class TinyModels {
 
     /** A tiny Marian with HF's initial weights. */
     static MarianMTModel marian(double dropout, long seed) {
-        MarianConfig config = new MarianConfig(14, 16, 2, 1, 2, 2, 37, 37, 32, Activation.RELU, dropout, 0, 0, true,
-                0.1, PAD, EOS, PAD, EOS);
+        MarianConfig config = MarianConfig.base(14).toBuilder().dModel(16).encoderLayers(2).decoderLayers(1)
+                .encoderAttentionHeads(2).decoderAttentionHeads(2).encoderFfnDim(37).decoderFfnDim(37)
+                .maxPositionEmbeddings(32).dropout(dropout).initStd(0.1).padTokenId(PAD).eosTokenId(EOS)
+                .decoderStartTokenId(PAD).forcedEosTokenId(EOS).build();
         return MarianMTModel.initialized(config, seed);
     }
 

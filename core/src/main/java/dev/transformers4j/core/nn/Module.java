@@ -1,7 +1,9 @@
 package dev.transformers4j.core.nn;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
@@ -18,6 +20,8 @@ public abstract class Module {
 
     private final Map<String, Module> children = new LinkedHashMap<>();
     private final Map<String, Parameter> parameters = new LinkedHashMap<>();
+    private Module parent;                 // the module this one was first registered in; null for a root
+    private String name = "";              // its name there
     private boolean training;
     private volatile ModuleHooks hooks;    // null when no hook is registered (the common case)
 
@@ -26,7 +30,31 @@ public abstract class Module {
         if (children.put(name, module) != null) {
             throw new IllegalStateException("module '" + name + "' registered twice");
         }
+        Module m = module;
+        if (m.parent == null) {
+            m.parent = this;
+            m.name = name;
+        }
         return module;
+    }
+
+    /**
+     * The dotted path of this module under {@code ancestor} ({@code encoder.layer.3} under a {@code BertModel}),
+     * {@code ""} for the ancestor itself: the name hooks and checkpoints use. A module registered under two names
+     * (a tied one) has the path of its first registration.
+     *
+     * @throws IllegalArgumentException when {@code ancestor} is not above this module
+     */
+    public final String pathFrom(Module ancestor) {
+        List<String> names = new ArrayList<>();
+        for (Module m = this; m != ancestor; m = m.parent) {
+            if (m.parent == null) {
+                throw new IllegalArgumentException("module '" + String.join(".", names.reversed())
+                        + "' is not inside the given ancestor");
+            }
+            names.add(m.name);
+        }
+        return String.join(".", names.reversed());
     }
 
     /** Creates and registers a parameter of the given shape. */

@@ -1,5 +1,8 @@
 package dev.transformers4j.learn.render;
 
+import dev.transformers4j.figures.Canvas;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.Figure;
 import dev.transformers4j.learn.AttentionMaps;
 import dev.transformers4j.learn.Token;
 import java.util.ArrayList;

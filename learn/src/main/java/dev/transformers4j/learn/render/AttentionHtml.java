@@ -3,13 +3,16 @@ package dev.transformers4j.learn.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.FigureFiles;
+import dev.transformers4j.figures.SvgCanvas;
 import dev.transformers4j.learn.AttentionMaps;
 import dev.transformers4j.learn.Token;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 
 /**
  * A self-contained interactive page of every layer's and head's attention (inline CSS, JavaScript and data, no

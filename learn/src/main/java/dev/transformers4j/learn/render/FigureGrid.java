@@ -1,5 +1,6 @@
 package dev.transformers4j.learn.render;
 
+import dev.transformers4j.figures.Canvas;
 import java.util.List;
 
 /**

@@ -1,7 +1,12 @@
 package dev.transformers4j.learn.render;
 
+import dev.transformers4j.figures.Axis;
+import dev.transformers4j.figures.Canvas;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.Figure;
+import dev.transformers4j.figures.LineChart;
+import dev.transformers4j.figures.Series;
 import dev.transformers4j.learn.HiddenStateStats;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -12,6 +17,9 @@ public final class HiddenStateChart implements Figure {
 
     private static final double MARGIN = 14;
     private static final double TITLE = 28;
+    private static final double GAP = 20;
+    private static final int CHART_WIDTH = 340;
+    private static final int CHART_HEIGHT = 230;
 
     private final String title;
     private final HiddenStateStats stats;
@@ -24,33 +32,32 @@ public final class HiddenStateChart implements Figure {
 
     @Override
     public int width() {
-        return (int) Math.ceil(2 * MARGIN + 2 * LineChart.WIDTH + 20);
+        return (int) Math.ceil(2 * MARGIN + 2 * CHART_WIDTH + GAP);
     }
 
     @Override
     public int height() {
-        return (int) Math.ceil(2 * MARGIN + TITLE + LineChart.HEIGHT + 16);
+        return (int) Math.ceil(2 * MARGIN + TITLE + CHART_HEIGHT + 16);
     }
 
     @Override
     public void draw(Canvas c) {
         c.text(MARGIN, MARGIN + 16, title, 14, Canvas.Anchor.START, false, 0x202020);
-        List<String> labels = new ArrayList<>();
-        int n = stats.layers().size();
-        double[] norms = new double[n];
-        double[] cosines = new double[n];
-        double lowest = 0;
-        for (HiddenStateStats.Layer l : stats.layers()) {
-            labels.add(l.index() == 0 ? "emb" : String.valueOf(l.index() - 1));
-            norms[l.index()] = l.meanNorm();
-            cosines[l.index()] = l.cosineToFinal();
-            lowest = Math.min(lowest, l.cosineToFinal());
-        }
+        List<HiddenStateStats.Layer> layers = stats.layers();
+        Axis x = Axis.named("", layers.stream().map(l -> l.index() == 0 ? "emb" : String.valueOf(l.index() - 1))
+                .toList());
+        double[] norms = layers.stream().mapToDouble(HiddenStateStats.Layer::meanNorm).toArray();
+        double[] cosines = layers.stream().mapToDouble(HiddenStateStats.Layer::cosineToFinal).toArray();
         double y = MARGIN + TITLE;
-        new LineChart("mean ‖h‖ per token", labels, norms, 0).draw(c, MARGIN, y);
-        new LineChart("cosine similarity to the final hidden state", labels, cosines, lowest)
-                .draw(c, MARGIN + LineChart.WIDTH + 20, y);
-        c.text(MARGIN + LineChart.WIDTH + 10, height() - MARGIN, "x: the embeddings (emb), then the output of each layer",
-                9.5, Canvas.Anchor.MIDDLE, false, 0x606060);
+        chart("mean ‖h‖ per token", x, norms).drawAt(c, MARGIN, y);
+        chart("cosine similarity to the final hidden state", x, cosines).drawAt(c, MARGIN + CHART_WIDTH + GAP, y);
+        c.text(width() / 2.0, height() - MARGIN, "x: the embeddings (emb), then the output of each layer", 9.5,
+                Canvas.Anchor.MIDDLE, false, 0x606060);
+    }
+
+    /** One panel: a line over the layers, its y axis from 0 (or below, for negative cosines). */
+    private static LineChart chart(String title, Axis x, double[] values) {
+        return new LineChart(title, x, Axis.linear("").withZero(), List.of(Series.of("", values, ColorScale.series(0))),
+                CHART_WIDTH, CHART_HEIGHT);
     }
 }

@@ -1,5 +1,8 @@
 package dev.transformers4j.learn.render;
 
+import dev.transformers4j.figures.Canvas;
+import dev.transformers4j.figures.ColorScale;
+
 /** The colour key under a heatmap: a 0 → 1 bar, the masked swatch for causal maps, and how to read the axes. */
 final class Legend {
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.transformers4j.figures.ColorScale;
+import dev.transformers4j.figures.FigureFormat;
 import dev.transformers4j.learn.AttentionMaps;
 import dev.transformers4j.learn.Token;
 import java.awt.image.BufferedImage;

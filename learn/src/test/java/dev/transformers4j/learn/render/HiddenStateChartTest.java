@@ -32,12 +32,4 @@ class HiddenStateChartTest {
         assertThat(doc.getElementsByTagName("polyline").getLength()).isEqualTo(2);
         assertThat(svg).contains(">emb<", ">0<", ">1<", "tiny · hidden states of 2 tokens");
     }
-
-    @Test
-    void ticksAreRoundNumbers() {
-        assertThat(LineChart.niceStep(12)).isEqualTo(2.0);
-        assertThat(LineChart.niceStep(1.2)).isEqualTo(0.2, org.assertj.core.data.Offset.offset(1e-12));
-        assertThat(LineChart.niceStep(30)).isEqualTo(5.0);
-        assertThat(LineChart.niceStep(400)).isEqualTo(100.0);
-    }
 }

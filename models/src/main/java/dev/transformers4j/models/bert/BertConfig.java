@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * BERT's hyper-parameters, as in HF's {@code BertConfig}. Immutable and validated when built;
- * {@link #fromJson} and {@link #toJson} are the one place where {@code config.json} names are mapped.
+ * {@link #fromJson} and {@link #toJson} are the one place where {@code config.json} names are mapped. Start from
+ * the preset {@link #base()} and change fields with {@link #toBuilder}.
  *
  * @param id2label class names of a classification head, by index (empty when there is none)
  */
@@ -53,10 +54,20 @@ public record BertConfig(
                 attentionProbsDropoutProb, "in [0, 1)");
     }
 
-    /** BERT-base (12 layers, 768 wide, 12 heads), as in the BERT paper. */
+    /** BERT-base (12 layers, 768 wide, 12 heads), as in the BERT paper, with the 30,522 ids of bert-base-uncased. */
+    public static BertConfig base() {
+        return base(30522);
+    }
+
+    /** BERT-base (12 layers, 768 wide, 12 heads), as in the BERT paper, for a vocabulary of {@code vocabSize} ids. */
     public static BertConfig base(int vocabSize) {
         return new BertConfig(vocabSize, 768, 12, 12, 3072, Activation.GELU, 0.1, 0.1, 512, 2, 0.02, 1e-12, 0,
                 List.of("BertModel"), Map.of());
+    }
+
+    /** A builder holding this config's fields, to change some of them. */
+    public BertConfigBuilder toBuilder() {
+        return new BertConfigBuilder(this);
     }
 
     /** The size of one attention head, {@code d_k = d_model / h}. */
@@ -76,9 +87,7 @@ public record BertConfig(
 
     /** A copy with another architecture and labels (for adding a classification head). */
     public BertConfig withHead(String architecture, Map<Integer, String> labels) {
-        return new BertConfig(vocabSize, hiddenSize, numHiddenLayers, numAttentionHeads, intermediateSize, hiddenAct,
-                hiddenDropoutProb, attentionProbsDropoutProb, maxPositionEmbeddings, typeVocabSize, initializerRange,
-                layerNormEps, padTokenId, List.of(architecture), labels);
+        return toBuilder().architectures(List.of(architecture)).id2label(labels).build();
     }
 
     /** Reads {@code config.json}. */

@@ -3,6 +3,7 @@ package dev.transformers4j.models.bert;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.ForwardCall;
+import dev.transformers4j.core.nn.LayerOutput;
 import dev.transformers4j.core.nn.Module;
 
 /** One encoder layer (§3.1): a self-attention sub-layer, then a feed-forward sub-layer, each post-LN. */
@@ -18,11 +19,11 @@ public final class BertLayer extends Module {
         output = child("output", new BertOutput(config));
     }
 
-    /** {@code [B, T, C] → [B, T, C]}, with this layer's attention probabilities. */
-    public Attention.Result forward(Tensor x, Tensor mask) {
+    /** {@code [B, T, C] → [B, T, C]}, with this layer's attention probabilities {@code [B, H, T, T]}. */
+    public LayerOutput forward(Tensor x, Tensor mask) {
         ForwardCall call = enter(x, mask);
         Attention.Result a = attention.forward(x, mask);                   // LayerNorm(x + MultiHead(x))
         Tensor y = output.forward(intermediate.forward(a.context()), a.context());  // LayerNorm(a + FFN(a))
-        return call.exit(new Attention.Result(y, a.probs()));
+        return call.exit(new LayerOutput(y, a.probs()));
     }
 }

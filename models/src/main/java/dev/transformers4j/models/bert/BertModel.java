@@ -2,6 +2,7 @@ package dev.transformers4j.models.bert;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.ForwardCall;
+import dev.transformers4j.core.nn.LayerStack;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.AttentionMask;
 import dev.transformers4j.models.ForwardOptions;
@@ -46,9 +47,10 @@ public final class BertModel extends Module implements PretrainedModel {
         checkLength(in);
         Tensor mask = AttentionMask.padding(in.attentionMask(), in.batch(), in.length()); // [B, 1, 1, T]
         Tensor x = embeddings.forward(in);                                                 // [B, T, C]
-        BertEncoder.Result r = encoder.forward(x, mask, options);
+        LayerStack.Output r = encoder.forward(x, mask, options);
         Tensor pooled = pooler == null ? null : pooler.forward(r.lastHiddenState());      // [B, C]
-        return call.exit(new ModelOutput(r.lastHiddenState(), pooled, null, r.hiddenStates(), r.attentions()));
+        return call.exit(new ModelOutput(r.lastHiddenState(), pooled, null, r.hiddenStates(), r.attentions(),
+                r.hiddenStateNames("embeddings", this)));
     }
 
     /** The last hidden state only, {@code [B, T, C]}. */

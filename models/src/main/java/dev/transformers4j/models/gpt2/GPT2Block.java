@@ -4,6 +4,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.LayerOutput;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
 
@@ -26,12 +27,12 @@ public final class GPT2Block extends Module {
         mlp = child("mlp", new GPT2MLP(config));
     }
 
-    /** {@code [B, T, C] → [B, T, C]}, with the attention probabilities. */
-    public Attention.Result forward(Tensor x, Tensor mask, KVCache cache) {
+    /** {@code [B, T, C] → [B, T, C]}, with the attention probabilities {@code [B, H, T, P + T]}. */
+    public LayerOutput forward(Tensor x, Tensor mask, KVCache cache) {
         ForwardCall call = enter(x, mask, cache);
         Attention.Result a = attn.forward(ln1.forward(x), mask, cache);
         x = x.add(a.context());                         // x = x + attn(ln_1(x))
         x = x.add(mlp.forward(ln2.forward(x)));         // x = x + mlp(ln_2(x))
-        return call.exit(new Attention.Result(x, a.probs()));
+        return call.exit(new LayerOutput(x, a.probs()));
     }
 }

@@ -11,9 +11,11 @@ import java.nio.file.Path;
 
 /**
  * GPT-2's hyper-parameters, as HF's {@code GPT2Config}; {@link #fromJson}/{@link #toJson} are the one place
- * where the JSON names ({@code n_embd}, {@code n_layer}, ...) are mapped.
+ * where the JSON names ({@code n_embd}, {@code n_layer}, ...) are mapped. Start from the preset {@link #small} and
+ * change fields with {@link #toBuilder}: {@code GPT2Config.small().toBuilder().nLayer(2).build()}.
  *
- * @param nInner the feed-forward width F; HF's {@code n_inner = null} means 4·C
+ * @param nInner the feed-forward width F; HF's {@code n_inner = null} means 4·C (the builder does not derive it
+ *               from {@code nEmbd}: set both)
  */
 public record GPT2Config(
         int vocabSize,
@@ -50,6 +52,11 @@ public record GPT2Config(
     public static GPT2Config small() {
         return new GPT2Config(50257, 1024, 768, 12, 12, 3072, Activation.GELU_NEW, 0.1, 0.1, 0.1, 1e-5, 0.02,
                 true, false, 50256, 50256);
+    }
+
+    /** A builder holding this config's fields, to change some of them. */
+    public GPT2ConfigBuilder toBuilder() {
+        return new GPT2ConfigBuilder(this);
     }
 
     /** The head size D = C / H. */

@@ -1,11 +1,11 @@
 package dev.transformers4j.models.gpt2;
 
 import dev.transformers4j.core.Tensor;
-import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
 import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.LayerStack;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
@@ -13,8 +13,6 @@ import dev.transformers4j.models.DecoderInput;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.KVCache;
 import dev.transformers4j.models.ModelOutput;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The GPT-2 decoder stack (Radford et al., 2019): token embeddings {@code wte} + learned positions
@@ -56,26 +54,13 @@ public final class GPT2Model extends Module {
         int t = in.length();
         Tensor mask = AttentionMask.causal(in.attentionMask(), b, t);           // [B, 1, T, P + T]
         Tensor x = drop.forward(wte.forward(in.ids(), b, t).add(wpe.forward(in.positionIds(), b, t)));  // [B, T, C]
-        List<Tensor> hidden = new ArrayList<>();
-        List<Tensor> attentions = new ArrayList<>();
-        for (GPT2Block block : h) {
-            if (options.outputHiddenStates()) {
-                hidden.add(x);
-            }
-            Attention.Result r = block.forward(x, mask, cache);
-            x = r.context();
-            if (options.outputAttentions()) {
-                attentions.add(r.probs());
-            }
-        }
+        LayerStack.Output r = LayerStack.run(h, x, (block, i, y) -> block.forward(y, mask, cache), options);
         if (cache != null) {
             cache.advance(t);
         }
-        x = lnF.forward(x);
-        if (options.outputHiddenStates()) {
-            hidden.add(x);
-        }
-        return call.exit(new ModelOutput(x, null, null, hidden, attentions));
+        r = r.withFinalNorm(lnF, lnF.forward(r.lastHiddenState()));                                   // [B, T, C]
+        return call.exit(new ModelOutput(r.lastHiddenState(), null, null, r.hiddenStates(), r.attentions(),
+                r.hiddenStateNames("wte + wpe", this)));
     }
 
     /** A cache for up to {@code capacity} positions of {@code batch} sequences. */

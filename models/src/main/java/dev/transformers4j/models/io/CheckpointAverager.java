@@ -68,9 +68,19 @@ public final class CheckpointAverager {
      * Averages the weights of the model folders {@code folders} (all with the same {@code config.json}) into the
      * folder {@code outDir}, which gets the config, generation config and tokenizer files of the first folder —
      * or, for those the first folder lacks, of its parent (a trainer's {@code checkpoint-N} sits inside the run's
-     * output folder, which holds the tokenizer). The folder appears whole or not at all.
+     * output folder, which holds the tokenizer). The folder appears whole or not at all; {@code outDir} must be
+     * missing or empty ({@link OutputFolderException} otherwise).
      */
     public static Result averageFolders(List<Path> folders, Path outDir) {
+        return averageFolders(folders, outDir, false);
+    }
+
+    /**
+     * As {@link #averageFolders(List, Path)}; with {@code overwrite}, a folder at {@code outDir} that transformers4j
+     * wrote is replaced atomically ({@link OutputFolder}), any other non-empty folder refused before any work.
+     */
+    public static Result averageFolders(List<Path> folders, Path outDir, boolean overwrite) {
+        OutputFolder.check(outDir, overwrite);
         Path firstConfig = folders.get(0).resolve("config.json");
         ObjectNode config = ConfigJson.readObject(firstConfig);
         for (Path dir : folders.subList(1, folders.size())) {
@@ -91,7 +101,7 @@ public final class CheckpointAverager {
                     }
                 }
             }
-            ModelFolders.publish(tmp, outDir, true);
+            ModelFolders.publish(tmp, outDir, overwrite ? ModelFolders.IfExists.OVERWRITE : ModelFolders.IfExists.REFUSE);
             return new Result(mean.size(), List.copyOf(copied));
         } catch (IOException e) {
             throw new ModelFileException(outDir, "cannot write the averaged model: " + e, e);

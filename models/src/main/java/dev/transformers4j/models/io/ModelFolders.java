@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
@@ -23,45 +24,68 @@ public final class ModelFolders {
 
     /** A new, empty, hidden temporary folder beside {@code target} (same file system, so a rename is atomic). */
     public static Path tempSibling(Path target, String purpose) {
-        Path parent = target.toAbsolutePath().getParent();
+        Path dir = target.toAbsolutePath().normalize();
+        Path parent = dir.getParent();
+        if (parent == null) {
+            throw new OutputFolderException(target, "is the root of the file system: choose a new folder");
+        }
         try {
             Files.createDirectories(parent);
-            return Files.createTempDirectory(parent, "." + target.getFileName() + "." + purpose + "-");
+            return Files.createTempDirectory(parent, "." + dir.getFileName() + "." + purpose + "-");
         } catch (IOException e) {
             throw new ModelFileException(target, "cannot create a temporary folder beside it: " + e, e);
         }
     }
 
+    /** What {@link #publish} does when the target folder exists and is not empty. */
+    public enum IfExists {
+        /** Refuse ({@link OutputFolderException}): the caller's folder stays as it is. */
+        REFUSE,
+        /** Keep it and drop the new folder: another process made the same folder first (a cache). */
+        KEEP,
+        /** Replace it, if it is a folder this library wrote ({@link OutputFolder#check}). */
+        OVERWRITE
+    }
+
     /**
-     * Renames the finished folder {@code tmp} to {@code target}. An existing {@code target} is replaced when
-     * {@code replace} (moved aside first, deleted after; restored if the rename fails); otherwise it is kept
-     * and {@code tmp} deleted.
+     * Marks the finished folder {@code tmp} as written by this library ({@link OutputFolder#MARKER}) and renames it
+     * to {@code target}. A missing or empty {@code target} is simply taken; a non-empty one is handled as
+     * {@code ifExists} says: refused, kept (and {@code tmp} deleted), or — only when {@link OutputFolder} allows it —
+     * replaced (moved aside first, deleted after; restored if the rename fails).
      *
      * @return true when {@code tmp} became {@code target}
+     * @throws OutputFolderException naming {@code target} when it may not be written
      */
-    public static boolean publish(Path tmp, Path target, boolean replace) {
+    public static boolean publish(Path tmp, Path target, IfExists ifExists) {
+        Path dir = target.toAbsolutePath().normalize();
         Path old = null;
         try {
+            OutputFolder.mark(tmp);
             makeReadable(tmp);
-            if (Files.exists(target) && !isEmptyFolder(target)) {
-                if (!replace) {
+            if (Files.exists(dir, LinkOption.NOFOLLOW_LINKS) && !isEmptyFolder(dir)) {
+                if (ifExists == IfExists.KEEP) {
                     deleteRecursively(tmp);
                     return false;
                 }
-                old = tempSibling(target, "old");
+                OutputFolder.check(target, ifExists == IfExists.OVERWRITE);   // appeared since the caller checked
+                old = tempSibling(dir, "old");
                 Files.delete(old);
-                move(target, old);
-            } else {
-                Files.deleteIfExists(target);   // an empty folder the caller may have created
+                move(dir, old);
+            } else if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+                if (OutputFolder.protectedReason(dir) != null) {
+                    throw new OutputFolderException(target, OutputFolder.protectedReason(dir)
+                            + ": a new folder is renamed into place, so name a new one");
+                }
+                Files.delete(dir);   // an empty folder the caller may have created
             }
-            move(tmp, target);
+            move(tmp, dir);
         } catch (IOException e) {
-            if (!replace && Files.exists(target)) {   // another process published first: theirs is as good
+            if (ifExists == IfExists.KEEP && Files.exists(dir)) {   // another process published first: theirs is as good
                 deleteRecursively(tmp);
                 return false;
             }
-            restore(old, target);
-            throw new ModelFileException(target, "cannot move the converted model into place: " + e, e);
+            restore(old, dir);
+            throw new ModelFileException(target, "cannot move the new folder into place: " + e, e);
         }
         if (old != null) {
             deleteRecursively(old);
@@ -114,12 +138,7 @@ public final class ModelFolders {
         }
     }
 
-    private static boolean isEmptyFolder(Path p) throws IOException {
-        if (!Files.isDirectory(p)) {
-            return false;
-        }
-        try (Stream<Path> s = Files.list(p)) {
-            return s.findAny().isEmpty();
-        }
+    private static boolean isEmptyFolder(Path p) {
+        return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && OutputFolder.isEmpty(p);
     }
 }

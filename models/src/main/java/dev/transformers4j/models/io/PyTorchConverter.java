@@ -66,13 +66,21 @@ public final class PyTorchConverter {
     /**
      * Converts {@code source}, a {@code pytorch_model.bin} or an HF folder holding one, into the folder
      * {@code outDir}: {@code model.safetensors}, and from a folder its config and tokenizer files
-     * ({@link #FOLDER_FILES}). The folder appears whole or not at all, replacing one already there.
+     * ({@link #FOLDER_FILES}). The folder appears whole or not at all; {@code outDir} must be missing or empty.
      *
      * @param tokenizerJson a {@code tokenizer.json} to copy into the folder, or null
      * @throws ModelFileException naming the file when an input is missing or unsafe, or when {@code outDir}
-     *     would replace the folder of the checkpoint itself
+     *     would replace the folder of the checkpoint itself ({@link OutputFolderException} when it is not empty)
      */
     public static Result convert(Path source, Path tokenizerJson, Path outDir) {
+        return convert(source, tokenizerJson, outDir, false);
+    }
+
+    /**
+     * As {@link #convert(Path, Path, Path)}; with {@code overwrite}, a folder at {@code outDir} that transformers4j
+     * wrote is replaced atomically ({@link OutputFolder}), any other non-empty folder refused before any work.
+     */
+    public static Result convert(Path source, Path tokenizerJson, Path outDir, boolean overwrite) {
         boolean folder = Files.isDirectory(source);
         Path bin = folder ? source.resolve(Checkpoint.PYTORCH_BIN) : source;
         if (!Files.isRegularFile(bin)) {
@@ -85,6 +93,7 @@ public final class PyTorchConverter {
             throw new ModelFileException(outDir, "is where the checkpoint being converted lives (" + bin
                     + "); writing the converted folder there would replace it: choose another folder");
         }
+        OutputFolder.check(outDir, overwrite);
         long start = System.nanoTime();
         Path tmp = ModelFolders.tempSibling(outDir, "tmp");
         try {
@@ -101,7 +110,7 @@ public final class PyTorchConverter {
                 copied.remove("tokenizer.json");
                 copied.add("tokenizer.json");
             }
-            ModelFolders.publish(tmp, outDir, true);
+            ModelFolders.publish(tmp, outDir, overwrite ? ModelFolders.IfExists.OVERWRITE : ModelFolders.IfExists.REFUSE);
             LOG.info("converted {} into {} ({} tensors, {} tied names stored once, {} ms)", bin, outDir, r.tensors(),
                     r.aliases().size(), (System.nanoTime() - start) / 1_000_000);
             return new Result(bin, r.tensors(), r.aliases(), List.copyOf(copied));

@@ -10,7 +10,8 @@ import java.nio.file.Path;
 
 /**
  * Marian's hyper-parameters, as HF's {@code MarianConfig}; {@link #fromJson}/{@link #toJson} are the one place
- * where the JSON names ({@code d_model}, {@code encoder_layers}, ...) are mapped.
+ * where the JSON names ({@code d_model}, {@code encoder_layers}, ...) are mapped. Start from the preset
+ * {@link #base} (or {@link #small}) and change fields with {@link #toBuilder}.
  *
  * @param dropout           P_drop of §5.4: on the embedding sums and on every sub-layer output
  * @param attentionDropout  on the attention probabilities (0 in the paper)
@@ -82,8 +83,13 @@ public record MarianConfig(
      * {@link #base}.
      */
     public static MarianConfig small(int vocabSize) {
-        return new MarianConfig(vocabSize, 256, 3, 3, 4, 4, 1024, 1024, 512, Activation.RELU, 0.1, 0.0, 0.0,
-                true, 0.02, vocabSize - 1, 0, vocabSize - 1, 0);
+        return base(vocabSize).toBuilder().dModel(256).encoderLayers(3).decoderLayers(3).encoderAttentionHeads(4)
+                .decoderAttentionHeads(4).encoderFfnDim(1024).decoderFfnDim(1024).build();
+    }
+
+    /** A builder holding this config's fields, to change some of them. */
+    public MarianConfigBuilder toBuilder() {
+        return new MarianConfigBuilder(this);
     }
 
     /** The encoder's head size D = C / H. */

@@ -4,6 +4,7 @@ import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
 import dev.transformers4j.core.nn.ForwardCall;
+import dev.transformers4j.core.nn.LayerStack;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
@@ -18,11 +19,6 @@ import java.util.List;
  * not registered). Target positions count from 0 at the decoder start token.
  */
 public final class MarianDecoder extends Module {
-
-    /** The last hidden state {@code [B, T, C]} and, when asked, the per-layer lists HF returns. */
-    public record Output(Tensor lastHiddenState, List<Tensor> hiddenStates, List<Tensor> selfAttentions,
-                         List<Tensor> crossAttentions) {
-    }
 
     final MarianConfig config;
     final Embedding embedTokens;
@@ -60,37 +56,22 @@ public final class MarianDecoder extends Module {
      * @param targetMask {@code [B, P + T]} 0/1 target padding mask, or null for none (HF Marian's default)
      * @param encoder    the encoder keys/values and source mask
      * @param cache      the self-attention cache (appended to and advanced), or null for a plain pass (P = 0)
+     * @return the last hidden state {@code [B, T, C]} and, when asked, the per-layer lists HF returns
      */
-    public Output forward(int[] ids, int b, int t, int[] targetMask, MarianCrossAttentionCache encoder,
-                          KVCache cache, ForwardOptions options) {
+    public LayerStack.Output forward(int[] ids, int b, int t, int[] targetMask, MarianCrossAttentionCache encoder,
+                                     KVCache cache, ForwardOptions options) {
         ForwardCall call = enter(ids, b, t, targetMask, encoder, cache, options);
         int past = cache == null ? 0 : cache.length();
         int[] mask = targetMask != null ? targetMask : ones(b * (past + t));
         Tensor causal = AttentionMask.causal(mask, b, t);                                     // [B, 1, T, P + T]
         Tensor tokens = embedTokens.forward(ids, b, t).mul(embedScale);                       // [B, T, C]
         Tensor x = dropout.forward(tokens.add(embedPositions.forward(past, t)));              // [B, T, C]
-        List<Tensor> hidden = new ArrayList<>();
-        List<Tensor> selfAttentions = new ArrayList<>();
-        List<Tensor> crossAttentions = new ArrayList<>();
-        for (int i = 0; i < layers.size(); i++) {
-            if (options.outputHiddenStates()) {
-                hidden.add(x);
-            }
-            MarianDecoderLayer.Result r = layers.get(i).forward(x, causal, encoder.layers().get(i),
-                    encoder.sourceMask(), cache);
-            x = r.hidden();
-            if (options.outputAttentions()) {
-                selfAttentions.add(r.selfAttention());
-                crossAttentions.add(r.crossAttention());
-            }
-        }
+        LayerStack.Output r = LayerStack.run(layers, x, (layer, i, h) -> layer.forward(h, causal,
+                encoder.layers().get(i), encoder.sourceMask(), cache), options);
         if (cache != null) {
             cache.advance(t);
         }
-        if (options.outputHiddenStates()) {
-            hidden.add(x);
-        }
-        return call.exit(new Output(x, hidden, selfAttentions, crossAttentions));
+        return call.exit(r);
     }
 
     /** A self-attention cache for up to {@code capacity} target positions of {@code batch} sequences. */

@@ -5,6 +5,7 @@ import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.LayerOutput;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.Activation;
@@ -16,10 +17,6 @@ import dev.transformers4j.models.KVCache;
  * post-LN as in the paper: {@code LayerNorm(x + Dropout(Sublayer(x)))}.
  */
 public final class MarianDecoderLayer extends Module {
-
-    /** The layer output {@code [B, T, C]} and its self- {@code [B, H, T, P + T]} and cross-attention {@code [B, H, T, S]}. */
-    public record Result(Tensor hidden, Tensor selfAttention, Tensor crossAttention) {
-    }
 
     final MarianAttention selfAttn;
     final LayerNorm selfAttnLayerNorm;
@@ -53,16 +50,18 @@ public final class MarianDecoderLayer extends Module {
      * @param encoder    this layer's encoder keys/values {@code [B, H, S, D]} ({@link MarianCrossAttentionCache})
      * @param sourceMask source padding mask {@code [B, 1, 1, S]}
      * @param cache      the decoder's self-attention cache, or null
+     * @return the layer output {@code [B, T, C]} with its self- {@code [B, H, T, P + T]} and cross-attention
+     *         {@code [B, H, T, S]}
      */
-    public Result forward(Tensor x, Tensor causalMask, MarianAttention.KeyValues encoder, Tensor sourceMask,
-                          KVCache cache) {
+    public LayerOutput forward(Tensor x, Tensor causalMask, MarianAttention.KeyValues encoder, Tensor sourceMask,
+                               KVCache cache) {
         ForwardCall call = enter(x, causalMask, encoder, sourceMask, cache);
         Attention.Result s = selfAttn.forward(x, causalMask, cache);
         x = selfAttnLayerNorm.forward(x.add(dropout.forward(s.context())));           // LN(x + SelfAttn(x))
         Attention.Result c = encoderAttn.forward(x, encoder, sourceMask);
         x = encoderAttnLayerNorm.forward(x.add(dropout.forward(c.context())));        // LN(x + CrossAttn(x, enc))
         x = finalLayerNorm.forward(x.add(dropout.forward(feedForward(x))));           // LN(x + FFN(x))
-        return call.exit(new Result(x, s.probs(), c.probs()));
+        return call.exit(new LayerOutput(x, s.probs(), c.probs()));
     }
 
     /** Eq. 2: {@code [B, T, C] → [B, T, F] → [B, T, C]}. */

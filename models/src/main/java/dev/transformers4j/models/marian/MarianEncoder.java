@@ -1,18 +1,15 @@
 package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
-import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.Embedding;
 import dev.transformers4j.core.nn.ForwardCall;
+import dev.transformers4j.core.nn.LayerStack;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
 import dev.transformers4j.models.ForwardOptions;
-import dev.transformers4j.models.ModelOutput;
 import dev.transformers4j.models.TokenBatch;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The encoder stack, §3.1: {@code Dropout(embed_tokens(x)·√C + PE)} (§3.4, §3.5), then N {@code layers}.
@@ -44,28 +41,13 @@ public final class MarianEncoder extends Module {
      * @return the last hidden state {@code [B, S, C]}; when asked, the embeddings and every layer's output
      *         (N + 1 tensors) and every layer's self-attention {@code [B, H, S, S]}
      */
-    public ModelOutput forward(TokenBatch src, ForwardOptions options) {
+    public LayerStack.Output forward(TokenBatch src, ForwardOptions options) {
         ForwardCall call = enter(src, options);
         int b = src.batch();
         int s = src.length();
         Tensor mask = AttentionMask.padding(src.attentionMask(), b, s);                       // [B, 1, 1, S]
         Tensor tokens = embedTokens.forward(src.ids(), b, s).mul(embedScale);                 // [B, S, C]
         Tensor x = dropout.forward(tokens.add(embedPositions.forward(0, s)));                 // [B, S, C]
-        List<Tensor> hidden = new ArrayList<>();
-        List<Tensor> attentions = new ArrayList<>();
-        for (MarianEncoderLayer layer : layers) {
-            if (options.outputHiddenStates()) {
-                hidden.add(x);
-            }
-            Attention.Result r = layer.forward(x, mask);
-            x = r.context();
-            if (options.outputAttentions()) {
-                attentions.add(r.probs());
-            }
-        }
-        if (options.outputHiddenStates()) {
-            hidden.add(x);
-        }
-        return call.exit(new ModelOutput(x, null, null, hidden, attentions));
+        return call.exit(LayerStack.run(layers, x, (layer, i, h) -> layer.forward(h, mask), options));
     }
 }

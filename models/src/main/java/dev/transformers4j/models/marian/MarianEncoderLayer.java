@@ -5,6 +5,7 @@ import dev.transformers4j.core.nn.Attention;
 import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.LayerNorm;
+import dev.transformers4j.core.nn.LayerOutput;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.Activation;
@@ -39,12 +40,12 @@ public final class MarianEncoderLayer extends Module {
     }
 
     /** {@code [B, S, C] → [B, S, C]}, with the self-attention probabilities {@code [B, H, S, S]}. */
-    public Attention.Result forward(Tensor x, Tensor mask) {
+    public LayerOutput forward(Tensor x, Tensor mask) {
         ForwardCall call = enter(x, mask);
         Attention.Result a = selfAttn.forward(x, mask, null);
         x = selfAttnLayerNorm.forward(x.add(dropout.forward(a.context())));      // x = LN(x + SelfAttn(x))
         x = finalLayerNorm.forward(x.add(dropout.forward(feedForward(x))));      // x = LN(x + FFN(x))
-        return call.exit(new Attention.Result(x, a.probs()));
+        return call.exit(new LayerOutput(x, a.probs()));
     }
 
     /** Eq. 2: {@code [B, S, C] → [B, S, F] → [B, S, C]}. */

@@ -3,6 +3,7 @@ package dev.transformers4j.models.marian;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Embedding;
 import dev.transformers4j.core.nn.ForwardCall;
+import dev.transformers4j.core.nn.LayerStack;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.AttentionMask;
 import dev.transformers4j.models.ForwardOptions;
@@ -44,15 +45,20 @@ public final class MarianModel extends Module {
         int t = decoderIds.length / b;
         ModelOutput enc = encode(source, options);
         MarianCrossAttentionCache cross = crossAttentionCache(enc.lastHiddenState(), source);
-        MarianDecoder.Output dec = decoder.forward(decoderIds, b, t, null, cross, null, options);
-        return call.exit(new Seq2SeqLMOutput(null, dec.lastHiddenState(), dec.hiddenStates(), dec.selfAttentions(),
+        LayerStack.Output dec = decoder.forward(decoderIds, b, t, null, cross, null, options);
+        return call.exit(new Seq2SeqLMOutput(null, dec.lastHiddenState(), dec.hiddenStates(), dec.attentions(),
                 dec.crossAttentions(), enc.lastHiddenState(), enc.hiddenStates(), enc.attentions()));
     }
 
-    /** Runs the encoder once: {@code [B, S]} ids → {@code [B, S, C]}. */
+    /**
+     * Runs the encoder once: {@code [B, S]} ids → {@code [B, S, C]}; hidden states are named {@code "embeddings"},
+     * {@code "encoder.layers.0"}, ….
+     */
     public ModelOutput encode(TokenBatch source, ForwardOptions options) {
         checkLength("source", source.length());
-        return encoder.forward(source, options);
+        LayerStack.Output r = encoder.forward(source, options);
+        return new ModelOutput(r.lastHiddenState(), null, null, r.hiddenStates(), r.attentions(),
+                r.hiddenStateNames("embeddings", this));
     }
 
     /** The cross-attention keys/values of every decoder layer for an encoded source (computed once). */

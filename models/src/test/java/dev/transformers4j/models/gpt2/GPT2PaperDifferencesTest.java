@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.DecoderInput;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.TokenBatch;
@@ -19,8 +18,8 @@ import org.junit.jupiter.api.Test;
 class GPT2PaperDifferencesTest {
 
     /** V = 2, C = 4, one block with 2 heads, F = 2, no dropout. */
-    private static final GPT2Config CONFIG = new GPT2Config(2, 4, 4, 1, 2, 2, Activation.GELU_NEW, 0, 0, 0, 1e-5,
-            0.02, true, false, 1, 1);
+    private static final GPT2Config CONFIG = GPT2Config.small().toBuilder().vocabSize(2).nPositions(4).nEmbd(4)
+            .nLayer(1).nHead(2).nInner(2).residPdrop(0).embdPdrop(0).attnPdrop(0).bosTokenId(1).eosTokenId(1).build();
 
     /** Every weight and bias 0 but the two sub-layers' output biases (LayerNorm gains stay 1). */
     private static <M extends Module> M withOnlyOutputBiases(M m, String prefix) {
@@ -43,7 +42,7 @@ class GPT2PaperDifferencesTest {
     void preLayerNormBlockLeavesTheResidualStreamUnnormalised() {
         GPT2Block block = withOnlyOutputBiases(new GPT2Block(CONFIG, 0), "");
         var r = block.forward(Tensor.of(new float[] {1, 0, -1, 0}, 1, 1, 4), null, null);
-        assertThat(r.context().toArray()).containsExactly(0, 0, 2, 6);
+        assertThat(r.hiddenState().toArray()).containsExactly(0, 0, 2, 6);
     }
 
     /**

@@ -2,7 +2,6 @@ package dev.transformers4j.models.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.gpt2.GPT2Config;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import org.junit.jupiter.api.Test;
@@ -12,8 +11,9 @@ class InitTest {
 
     @Test
     void layerNormsOfEveryNameStartAtOneAndZeroOtherWeightsAreNormal() {
-        GPT2LMHeadModel m = new GPT2LMHeadModel(new GPT2Config(37, 8, 16, 1, 2, 24, Activation.GELU_NEW, 0, 0, 0,
-                1e-5, 0.02, true, false, 0, 0));
+        GPT2LMHeadModel m = new GPT2LMHeadModel(GPT2Config.small().toBuilder().vocabSize(37).nPositions(8).nEmbd(16)
+                .nLayer(1).nHead(2).nInner(24).residPdrop(0).embdPdrop(0).attnPdrop(0).bosTokenId(0).eosTokenId(0)
+                .build());
         Init.initialize(m, m.namedParameters().keySet(), 0.02, 3);
         var p = m.namedParameters();
         for (String ln : new String[] {"transformer.h.0.ln_1", "transformer.h.0.ln_2", "transformer.ln_f"}) {

@@ -41,10 +41,15 @@ class MarianConfigTest {
 
     @Test
     void invalidConfigsSayWhatIsWrong() {
-        assertThatThrownBy(() -> new MarianConfig(100, 64, 2, 2, 5, 4, 128, 128, 128, Activation.SWISH, 0.1, 0, 0,
-                true, 0.02, 99, 0, 99, -1)).hasMessageContaining("encoder_attention_heads");
-        assertThatThrownBy(() -> new MarianConfig(100, 64, 2, 2, 4, 4, 128, 128, 128, Activation.SWISH, 0.1, 0, 0,
-                true, 0.02, 100, 0, 99, -1)).hasMessageContaining("pad_token_id");
+        assertThatThrownBy(() -> tiny().encoderAttentionHeads(5).build()).hasMessageContaining("encoder_attention_heads");
+        assertThatThrownBy(() -> tiny().padTokenId(100).build()).hasMessageContaining("pad_token_id");
+    }
+
+    /** V = 100, C = 64, 2 + 2 layers, 4 heads, F = 128, 128 positions, SiLU; ids as opus-mt, no forced EOS. */
+    private static MarianConfigBuilder tiny() {
+        return MarianConfig.base(100).toBuilder().dModel(64).encoderLayers(2).decoderLayers(2).encoderAttentionHeads(4)
+                .decoderAttentionHeads(4).encoderFfnDim(128).decoderFfnDim(128).maxPositionEmbeddings(128)
+                .activation(Activation.SWISH).forcedEosTokenId(-1);
     }
 
     @Test

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.TokenBatch;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,9 @@ class MarianPaperTest {
 
     /** vocab V, width C, 0 or 1 layers per side, 2 heads, feed-forward width F, ReLU, no dropout. */
     private static MarianConfig config(int vocab, int width, int layers, int ffn) {
-        return new MarianConfig(vocab, width, layers, layers, 2, 2, ffn, ffn, 4, Activation.RELU, 0, 0, 0, true,
-                0.02, vocab - 1, 0, vocab - 1, -1);
+        return MarianConfig.base(vocab).toBuilder().dModel(width).encoderLayers(layers).decoderLayers(layers)
+                .encoderAttentionHeads(2).decoderAttentionHeads(2).encoderFfnDim(ffn).decoderFfnDim(ffn)
+                .maxPositionEmbeddings(4).dropout(0).forcedEosTokenId(-1).build();
     }
 
     private static void set(Module m, String name, float[] values, int... shape) {
@@ -118,7 +118,7 @@ class MarianPaperTest {
         set(layer, "self_attn.out_proj.bias", new float[] {-1, 0, 3, 2}, 4);
         set(layer, "fc2.bias", new float[] {0, 0, 0, 4}, 4);
         var r = layer.forward(Tensor.of(new float[] {1, 0, -1, 0}, 1, 1, 4), null);
-        assertClose(r.context(), -0.816495, -0.816495, -0.000002, 1.632992);
+        assertClose(r.hiddenState(), -0.816495, -0.816495, -0.000002, 1.632992);
     }
 
     /**

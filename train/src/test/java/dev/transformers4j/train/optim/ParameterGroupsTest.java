@@ -2,7 +2,6 @@ package dev.transformers4j.train.optim;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
 import dev.transformers4j.models.gpt2.GPT2Config;
@@ -16,8 +15,7 @@ class ParameterGroupsTest {
     /** HF's rule on GPT-2: ln_1/ln_2/ln_f (LayerNorm modules) and every bias get no decay; wte/wpe/c_attn do. */
     @Test
     void gpt2BiasesAndLayerNormsGetNoDecay() {
-        GPT2LMHeadModel m = new GPT2LMHeadModel(new GPT2Config(50, 16, 16, 2, 2, 37, Activation.GELU_NEW, 0, 0, 0,
-                1e-5, 0.02, true, false, 0, 0));
+        GPT2LMHeadModel m = new GPT2LMHeadModel(tinyGpt2(2));
         m.requiresGrad(true);
         List<ParamGroup> groups = ParameterGroups.withDecay(m, 0.1);
         assertThat(groups.get(0).weightDecay()).isEqualTo(0.1);
@@ -34,8 +32,9 @@ class ParameterGroupsTest {
     /** On BERT: embeddings.LayerNorm.weight and the classifier bias get no decay, the classifier weight does. */
     @Test
     void bertLayerNormWeightsGetNoDecay() {
-        BertConfig c = new BertConfig(40, 8, 1, 2, 37, Activation.GELU, 0, 0, 16, 2, 0.02, 1e-12, 0,
-                List.of("BertForSequenceClassification"), Map.of(0, "neg", 1, "pos"));
+        BertConfig c = BertConfig.base(40).toBuilder().hiddenSize(8).numHiddenLayers(1).numAttentionHeads(2)
+                .intermediateSize(37).hiddenDropoutProb(0).attentionProbsDropoutProb(0).maxPositionEmbeddings(16)
+                .architectures(List.of("BertForSequenceClassification")).id2label(Map.of(0, "neg", 1, "pos")).build();
         BertForSequenceClassification m = new BertForSequenceClassification(c);
         m.requiresGrad(true);
         List<ParamGroup> groups = ParameterGroups.withDecay(m, 0.01);
@@ -47,9 +46,14 @@ class ParameterGroupsTest {
 
     @Test
     void frozenParametersAreLeftOut() {
-        GPT2LMHeadModel m = new GPT2LMHeadModel(new GPT2Config(50, 16, 16, 1, 2, 37, Activation.GELU_NEW, 0, 0, 0,
-                1e-5, 0.02, true, false, 0, 0));
+        GPT2LMHeadModel m = new GPT2LMHeadModel(tinyGpt2(1));
         m.namedParameters().get("transformer.wte.weight").requiresGrad(true);
         assertThat(ParameterGroups.trainable(m)).containsOnlyKeys("transformer.wte.weight");
+    }
+
+    /** V = 50, 16 positions, C = 16, 2 heads, F = 37, no dropout. */
+    private static GPT2Config tinyGpt2(int layers) {
+        return GPT2Config.small().toBuilder().vocabSize(50).nPositions(16).nEmbd(16).nLayer(layers).nHead(2).nInner(37)
+                .residPdrop(0).embdPdrop(0).attnPdrop(0).bosTokenId(0).eosTokenId(0).build();
     }
 }

@@ -1,4 +1,4 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 import java.nio.file.Path;
 import java.util.Arrays;

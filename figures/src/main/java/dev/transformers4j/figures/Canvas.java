@@ -1,4 +1,4 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 /**
  * The few drawing operations the figures need, in pixels with y down. {@link SvgCanvas} and {@link PngCanvas} draw
@@ -16,8 +16,11 @@ public interface Canvas {
 
     void line(double x1, double y1, double x2, double y2, int rgb, double width);
 
-    /** A polyline through the points {@code (xs[i], ys[i])}. */
+    /** A polyline through the points {@code (xs[i], ys[i])}; nothing when there are none. */
     void polyline(double[] xs, double[] ys, int rgb, double width);
+
+    /** A filled disc of radius {@code r} centred on {@code (x, y)}. */
+    void circle(double x, double y, double r, int rgb);
 
     /**
      * A line of text; {@code vertical} turns it 90° counter-clockwise (reading bottom to top), anchored at

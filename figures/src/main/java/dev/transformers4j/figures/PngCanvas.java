@@ -1,10 +1,11 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.geom.AffineTransform;
+import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Path2D;
 import java.awt.geom.Rectangle2D;
@@ -16,6 +17,10 @@ import javax.imageio.ImageIO;
 
 /** A {@link Canvas} that draws into a {@link BufferedImage} with java.awt (headless) and encodes it as PNG. */
 public final class PngCanvas implements Canvas {
+
+    static {
+        System.setProperty("java.awt.headless", "true");     // before java.awt starts: no display is needed
+    }
 
     private final BufferedImage image;
     private final Graphics2D g;
@@ -47,6 +52,9 @@ public final class PngCanvas implements Canvas {
 
     @Override
     public void polyline(double[] xs, double[] ys, int rgb, double width) {
+        if (xs.length == 0) {
+            return;
+        }
         Path2D.Double p = new Path2D.Double();
         p.moveTo(xs[0], ys[0]);
         for (int i = 1; i < xs.length; i++) {
@@ -55,6 +63,12 @@ public final class PngCanvas implements Canvas {
         g.setColor(new Color(rgb));
         g.setStroke(new BasicStroke((float) width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
         g.draw(p);
+    }
+
+    @Override
+    public void circle(double x, double y, double r, int rgb) {
+        g.setColor(new Color(rgb));
+        g.fill(new Ellipse2D.Double(x - r, y - r, 2 * r, 2 * r));
     }
 
     @Override

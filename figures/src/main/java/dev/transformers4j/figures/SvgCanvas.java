@@ -1,15 +1,14 @@
-package dev.transformers4j.learn.render;
+package dev.transformers4j.figures;
 
 import java.util.Locale;
 
-/** A {@link Canvas} that writes SVG 1.1 text. */
+/** A {@link Canvas} that writes SVG 1.1 text: a UTF-8 document that starts with {@code <svg} (no XML declaration). */
 public final class SvgCanvas implements Canvas {
 
     private final StringBuilder svg = new StringBuilder();
 
     public SvgCanvas(int width, int height) {
-        svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-                .append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
+        svg.append("<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" width=\"").append(width)
                 .append("\" height=\"").append(height).append("\" viewBox=\"0 0 ").append(width).append(' ')
                 .append(height).append("\" font-family=\"").append(FONT_FAMILY).append(", sans-serif\">\n");
         rect(0, 0, width, height, 0xffffff);
@@ -30,12 +29,21 @@ public final class SvgCanvas implements Canvas {
 
     @Override
     public void polyline(double[] xs, double[] ys, int rgb, double width) {
+        if (xs.length == 0) {
+            return;
+        }
         svg.append("<polyline fill=\"none\" stroke=\"").append(color(rgb)).append("\" stroke-width=\"")
                 .append(String.format(Locale.ROOT, "%.2f", width)).append("\" points=\"");
         for (int i = 0; i < xs.length; i++) {
             svg.append(String.format(Locale.ROOT, i == 0 ? "%.2f,%.2f" : " %.2f,%.2f", xs[i], ys[i]));
         }
         svg.append("\"/>\n");
+    }
+
+    @Override
+    public void circle(double x, double y, double r, int rgb) {
+        svg.append(String.format(Locale.ROOT, "<circle cx=\"%.2f\" cy=\"%.2f\" r=\"%.2f\" fill=\"%s\"/>%n", x, y, r,
+                color(rgb)));
     }
 
     @Override
@@ -63,7 +71,7 @@ public final class SvgCanvas implements Canvas {
     }
 
     /** XML text: the five predefined entities, and control characters (not allowed in XML 1.0) as U+FFFD. */
-    static String escape(String s) {
+    public static String escape(String s) {
         StringBuilder out = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
