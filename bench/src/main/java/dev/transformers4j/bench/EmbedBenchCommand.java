@@ -57,7 +57,7 @@ final class EmbedBenchCommand implements Callable<Integer> {
             err.println("bench: warning: other processes are busy on this machine; the figures will be slow and"
                     + " noisy, and the ratio flattering (ONNX Runtime's spinning threads suffer more from contention)");
         }
-        Path dir = ModelResolver.resolve(model).dir();
+        Path dir = ModelResolver.resolve(model);
         OnnxGraph graph = OnnxGraph.find(model, dir, onnx);         // fail now, not after timing ours
         int vocab = ConfigJson.read(dir.resolve("config.json")).requireInt("vocab_size");
         EmbedFigures.Workload work = EmbedFigures.Workload.forVocabulary(vocab);

@@ -57,7 +57,7 @@ final class OpsBenchCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         err.println("bench: " + MachineInfo.detect().describe());
-        Path dir = ModelResolver.resolve(model).dir();
+        Path dir = ModelResolver.resolve(model);
         int vocab = ConfigJson.read(dir.resolve("config.json")).requireInt("vocab_size");
         TokenBatch input = SyntheticBatch.random(batch, tokens, vocab, 1).tokenBatch();
         Kernels previous = Backend.current();

@@ -75,7 +75,7 @@ final class TrainBenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Backend.use(Backend.create(Backend.VECTOR, threads));
         PrintWriter err = spec.commandLine().getErr();
-        Path encoderDir = ModelResolver.resolve(encoder).dir();
+        Path encoderDir = ModelResolver.resolve(encoder);
         err.println("bench train: the Tiny Shakespeare GPT (4×128, context 128, batch 32)...");
         Figure gpt = measureGpt();
         err.println("bench train: fine-tuning " + encoder + " (batch 32 × 64)...");

@@ -80,7 +80,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the prompts either as --prompt TEXT or as --ids 1,2,3 (one of the two)");
         }
         PrintWriter out = spec.commandLine().getOut();
-        if (isEncoderDecoder(ModelResolver.resolve(model).dir())) {
+        if (isEncoderDecoder(ModelResolver.resolve(model))) {
             return encoderDecoder(out);
         }
         TextGenerationPipeline p = TextGenerationPipeline.load(model);

@@ -75,7 +75,7 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the input either as TEXT or as --ids 1,2,3 (one of the two)");
         }
         Graphviz graphviz = format.equals("svg") ? Graphviz.onPath(System.getenv("PATH")) : null;
-        ModelFolder folder = ModelResolver.resolve(model);
+        ModelFolder folder = ModelResolver.resolveFolder(model);
         PretrainedModel m = AutoModel.fromPretrained(folder.dir());
         TokenBatch input = input(folder, m);
         ComputationGraph graph = GraphRecorder.record(m.module(), () -> forward(m, input));

@@ -46,6 +46,6 @@ final class TokenIdOptions {
 
     /** The model named by {@code --model}. */
     PretrainedModel load() {
-        return AutoModel.fromPretrained(ModelResolver.resolve(model).dir());
+        return AutoModel.fromPretrained(ModelResolver.resolve(model));
     }
 }

@@ -38,7 +38,7 @@ final class TokenizeCommand implements Callable<Integer> {
         List<String> texts = inputs.read();
         Path file = Path.of(model);
         if (!(Files.isRegularFile(file) && model.endsWith(".json"))) {
-            file = ModelResolver.resolve(model).tokenizerJson();
+            file = ModelResolver.resolve(model).resolve("tokenizer.json");
         }
         Tokenizer tokenizer = Tokenizer.fromFile(file).withPadding(null);
         var out = spec.commandLine().getOut();

@@ -78,7 +78,7 @@ final class TrainTextClassificationCommand implements Callable<Integer> {
         List<ClassificationExample> trainExamples = labels.resolve(rows);
         List<ClassificationExample> evalExamples = eval == null ? null : ClassificationTsv.read(eval, labels);
         Path checkpoint = output.prepare();
-        Path encoder = ModelResolver.resolve(model).dir();
+        Path encoder = ModelResolver.resolve(model);
         Tokenizer tokenizer = Tokenizer.fromFolder(encoder);
         BertForSequenceClassification classifier = BertForSequenceClassification.fromEncoder(encoder,
                 labels.id2label(), output.seed);

@@ -44,7 +44,7 @@ class ClassifyCliTest {
     @BeforeAll
     static void buildClassifier() throws IOException {
         System.setProperty("t4j.home", CliRun.HOME.toString());
-        Path encoder = ModelResolver.resolve("all-MiniLM-L6-v2").dir();
+        Path encoder = ModelResolver.resolve("all-MiniLM-L6-v2");
         Path staging = Files.createDirectories(tmp.resolve("staging"));
         Files.copy(encoder.resolve("model.safetensors"), staging.resolve("model.safetensors"));
         BertConfig config = BertConfig.read(encoder.resolve("config.json"))

@@ -28,7 +28,7 @@ public final class LoadedModel {
 
     /** A built-in model name ({@code all-MiniLM-L6-v2}) or an HF folder. */
     public static LoadedModel load(String nameOrPath) {
-        return load(nameOrPath, ModelResolver.resolve(nameOrPath));
+        return load(nameOrPath, ModelResolver.resolveFolder(nameOrPath));
     }
 
     /** A model folder under {@code name}, with its tokenizer when it has one {@link Tokenizer} reads. */

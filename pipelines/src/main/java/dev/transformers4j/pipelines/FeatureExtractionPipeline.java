@@ -36,7 +36,7 @@ public final class FeatureExtractionPipeline {
 
     /** Loads a built-in model name or an HF folder (config.json, model.safetensors, tokenizer.json). */
     public static FeatureExtractionPipeline load(String model) {
-        ModelFolder folder = ModelResolver.resolve(model);
+        ModelFolder folder = ModelResolver.resolveFolder(model);
         if (folder.tokenizer() != TokenizerFormat.TOKENIZER_JSON) {
             throw new IllegalArgumentException(folder.tokenizerJson() + ": file not found (the pipeline needs the"
                     + " model's tokenizer)");

@@ -21,7 +21,12 @@ public final class ModelResolver {
      * @throws IllegalArgumentException when the argument is neither
      * @throws IllegalStateException when a built-in model's jar is not on the classpath
      */
-    public static ModelFolder resolve(String nameOrPath) {
+    public static Path resolve(String nameOrPath) {
+        return resolveFolder(nameOrPath).dir();
+    }
+
+    /** {@link #resolve}, with what the folder holds (config, weights, tokenizer files, generation config). */
+    public static ModelFolder resolveFolder(String nameOrPath) {
         Path path = asPath(nameOrPath);
         if (path != null && Files.isDirectory(path)) {
             ModelFolder folder = ModelFolder.of(path);

@@ -59,7 +59,7 @@ public final class TextClassificationPipeline {
      *                  model's {@code max_position_embeddings} if that is less
      */
     public static TextClassificationPipeline load(String model, int maxLength) {
-        Path dir = ModelResolver.resolve(model).dir();
+        Path dir = ModelResolver.resolve(model);
         PretrainedModel m = AutoModel.fromPretrained(dir);
         if (!(m instanceof BertForSequenceClassification classifier)) {
             throw new IllegalArgumentException(dir + ": " + m.architecture() + " has no sequence-classification head"

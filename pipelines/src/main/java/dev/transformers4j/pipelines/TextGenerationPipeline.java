@@ -48,7 +48,7 @@ public final class TextGenerationPipeline {
 
     /** Loads an HF folder: a decoder-only model, its tokenizer (when present) and generation_config.json. */
     public static TextGenerationPipeline load(String modelDir) {
-        ModelFolder folder = ModelResolver.resolve(modelDir);
+        ModelFolder folder = ModelResolver.resolveFolder(modelDir);
         PretrainedModel m = AutoModel.fromPretrained(folder.dir());
         if (!(m instanceof CausalLM lm)) {
             throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not a decoder-only"

@@ -60,7 +60,7 @@ public final class TranslationPipeline {
      * usable tokenizer still loads (for {@link #generateIds}); text methods then fail with the reason.
      */
     public static TranslationPipeline load(String modelDir) {
-        ModelFolder folder = ModelResolver.resolve(modelDir);
+        ModelFolder folder = ModelResolver.resolveFolder(modelDir);
         PretrainedModel m = AutoModel.fromPretrained(folder.dir());
         if (!(m instanceof Seq2SeqLM<?> seq2seq)) {
             throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not an encoder-decoder"

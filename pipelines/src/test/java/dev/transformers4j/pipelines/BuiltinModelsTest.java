@@ -54,7 +54,7 @@ class BuiltinModelsTest {
 
     @Test
     void aBuiltinNameIsConvertedOnFirstUseAndReusedAfterwards() throws IOException {
-        Path folder = ModelResolver.resolve("all-minilm-l6-v2").dir();
+        Path folder = ModelResolver.resolve("all-minilm-l6-v2");
 
         assertThat(folder).isEqualTo(home.resolve("models").resolve("all-MiniLM-L6-v2"));
         for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json", "t4j_builtin.json",
@@ -76,7 +76,7 @@ class BuiltinModelsTest {
 
         FileTime written = Files.getLastModifiedTime(folder.resolve("model.safetensors"));
         long start = System.nanoTime();
-        assertThat(ModelResolver.resolve("all-MiniLM-L6-v2").dir()).isEqualTo(folder);
+        assertThat(ModelResolver.resolve("all-MiniLM-L6-v2")).isEqualTo(folder);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
         assertThat(Files.getLastModifiedTime(folder.resolve("model.safetensors"))).isEqualTo(written);
         try (var left = Files.list(folder.getParent())) {
@@ -86,7 +86,7 @@ class BuiltinModelsTest {
 
     @Test
     void bgeUsesClsPooling() {
-        Path folder = ModelResolver.resolve("bge-small-zh-v1.5").dir();
+        Path folder = ModelResolver.resolve("bge-small-zh-v1.5");
         ObjectNode pooling = ConfigJson.readObject(folder.resolve("1_Pooling/config.json"));
         assertThat(pooling.path("pooling_mode_cls_token").asBoolean()).isTrue();
         assertThat(pooling.path("pooling_mode_mean_tokens").asBoolean()).isFalse();
@@ -98,7 +98,8 @@ class BuiltinModelsTest {
     void aFolderWithConfigJsonIsUsedAsIs() throws IOException {
         Path folder = Files.createDirectories(home.resolve("my-model"));
         Files.writeString(folder.resolve("config.json"), "{}");
-        assertThat(ModelResolver.resolve(folder.toString()).dir()).isEqualTo(folder);
+        assertThat(ModelResolver.resolve(folder.toString())).isEqualTo(folder);
+        assertThat(ModelResolver.resolveFolder(folder.toString()).config()).isEqualTo(folder.resolve("config.json"));
     }
 
     @Test

@@ -68,7 +68,7 @@ final class RealModels {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return ModelResolver.resolve(k).dir();
+            return ModelResolver.resolve(k);
         });
     }
 

@@ -68,6 +68,6 @@ final class ModelCatalog {
                     + String.join(", ", entries.keySet()) + ")");
         }
         return loaded.computeIfAbsent(name, n -> ExplorerModel.load(n, e.kind(),
-                ModelResolver.resolve(e.folder() != null ? e.folder().toString() : n)));
+                ModelResolver.resolveFolder(e.folder() != null ? e.folder().toString() : n)));
     }
 }
