@@ -129,7 +129,7 @@ class ClassifyCliTest {
     void evaluateNeedsData() {
         CliRun r = CliRun.of("evaluate", "--model", model.toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("nothing to evaluate: give --data FILE.tsv");
+        assertThat(r.err()).contains("nothing to evaluate: give --input FILE.tsv");
     }
 
     @Test
