@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code t4j attention}: attention heatmaps of one head, or of every head of a layer. */
 @Command(name = "attention", mixinStandardHelpOptions = true,
-        description = {"Draw the attention probabilities of a model on a text, token labels on both axes:"
-                + " one head (--head), or all heads of a layer. BERT attends both ways, GPT-2 causally (zero above the"
-                + " diagonal), Marian: the encoder's self-attention.",
+        description = {"Draw a model's attention probabilities on a text: heatmaps with token labels on both axes.",
+                "One head (--head), or all heads of a layer. BERT attends both ways, GPT-2 causally (zero above the"
+                        + " diagonal), Marian: the encoder's self-attention.",
                 "Layers and heads count from 0 (as in HF's module names). PNG and SVG are pictures; HTML is one"
                         + " self-contained interactive page with every layer and head (hover shows the weight)."})
 final class AttentionCommand implements Callable<Integer> {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
  * as the paper's base models (§6.1, "averaging the last 5 checkpoints").
  */
 @Command(name = "average-checkpoints", mixinStandardHelpOptions = true,
-        description = {"Average the weights of checkpoints of one training run into a new model folder (§6.1 of the "
-                + "paper: \"averaging the last 5 checkpoints\").",
+        description = {"Average the weights of checkpoints of one training run into a new model folder (§6.1).",
+            "The paper's \"averaging the last 5 checkpoints\".",
             "The config, generation config and tokenizer files come from the first folder, or from its parent "
                     + "(a trainer's checkpoint-N sits in the run's output folder)."})
 final class AverageCheckpointsCommand implements Callable<Integer> {

@@ -22,8 +22,15 @@ final class ClassifyCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "A fine-tuned HF folder with a"
+            + " sequence-classification head: config.json (with id2label), model.safetensors, tokenizer.json.")
+    String model;
+
     @Mixin
     ClassifierOptions classifier;
+
+    @Mixin
+    TruncationOption.CutByDefault truncation;
 
     @Option(names = "--json", description = "Print {\"predictions\":[{\"label\":...,\"score\":...},...]}, one per text in order.")
     boolean json;
@@ -37,10 +44,10 @@ final class ClassifyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         List<String> texts = inputs.read();
-        TextClassificationPipeline pipeline = classifier.load();
+        TextClassificationPipeline pipeline = classifier.load(model);
         List<Prediction> predictions;
         try (Progress progress = new Progress("classify", texts.size())) {
-            predictions = pipeline.classify(texts, classifier.policy(), progress);
+            predictions = pipeline.classify(texts, truncation.policy(), progress);
         }
         var out = spec.commandLine().getOut();
         if (json) {

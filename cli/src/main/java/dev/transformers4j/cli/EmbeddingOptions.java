@@ -1,7 +1,6 @@
 package dev.transformers4j.cli;
 
 import dev.transformers4j.pipelines.FeatureExtractionPipeline;
-import dev.transformers4j.pipelines.TruncationPolicy;
 import java.util.List;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -13,8 +12,8 @@ final class EmbeddingOptions {
             description = "A built-in model (all-MiniLM-L6-v2, bge-small-en-v1.5, bge-small-zh-v1.5) or an HF folder. Default: ${DEFAULT-VALUE}.")
     String model;
 
-    @Option(names = "--no-truncation", description = "Refuse texts longer than the model takes instead of cutting them.")
-    boolean noTruncation;
+    @Mixin
+    TruncationOption.CutByDefault truncation;
 
     @Mixin
     TextInputs inputs;
@@ -25,9 +24,10 @@ final class EmbeddingOptions {
     /** Reads the texts and embeds them (one L2-normalised row per text), with a progress bar on long inputs. */
     float[][] embed() {
         texts = inputs.read();
+        Progress.loading(model);
         FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model);
         try (Progress progress = new Progress("embed", texts.size())) {
-            return p.embed(texts, noTruncation ? TruncationPolicy.ERROR : TruncationPolicy.TRUNCATE, progress);
+            return p.embed(texts, truncation.policy(), progress);
         }
     }
 }

@@ -22,23 +22,31 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code t4j evaluate}: a model's score on a held-out file. The task follows from the data options: {@code --data}
+ * {@code t4j evaluate}: a model's score on a held-out file. The task follows from the data options: {@code --input}
  * (a {@code text<TAB>label} TSV) is text classification, scored by accuracy; {@code --src}/{@code --ref}
  * (line-aligned sources and reference translations) is translation, scored by corpus BLEU as sacreBLEU computes it.
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
-        description = {"Score a model on held-out data:",
-                "  text classification: accuracy on a text<TAB>label TSV (--data);",
+        description = {"Score a model on held-out data: accuracy (text classification) or corpus BLEU (translation).",
+                "  text classification: accuracy on a text<TAB>label TSV (--input);",
                 "  translation: corpus BLEU (sacreBLEU's defaults: 13a tokenizer, exp smoothing) of the translations of --src against --ref."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "An HF folder: for --input, with a"
+            + " sequence-classification head (config.json with id2label, model.safetensors, tokenizer.json); for"
+            + " --src/--ref, a translation model (MarianMTModel).")
+    String model;
+
     @Mixin
     ClassifierOptions classifier;
 
-    @Option(names = "--data", paramLabel = "FILE.tsv",
+    @Mixin
+    TruncationOption.ByTask truncation;
+
+    @Option(names = {"--input", "--data"}, paramLabel = "FILE.tsv",
             description = "Text classification: a UTF-8 TSV with the header text<TAB>label; labels are class numbers or names from id2label.")
     Path data;
 
@@ -58,13 +66,13 @@ final class EvaluateCommand implements Callable<Integer> {
     public Integer call() {
         boolean translating = src != null || ref != null;
         if (data != null && translating) {
-            throw new IllegalArgumentException("give either --data FILE.tsv (text classification) or --src and --ref"
+            throw new IllegalArgumentException("give either --input FILE.tsv (text classification) or --src and --ref"
                     + " (translation), not both");
         }
         if (data != null) {
             if (translation.given()) {
-                throw new IllegalArgumentException("--num-beams, --max-new-tokens, --batch-size and --truncate apply"
-                        + " to translation (--src/--ref), not to --data");
+                throw new IllegalArgumentException("--num-beams, --max-new-tokens and --batch-size apply to"
+                        + " translation (--src/--ref), not to --input");
             }
             return classification();
         }
@@ -73,23 +81,23 @@ final class EvaluateCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("translation needs both --src FILE and --ref FILE (missing "
                         + (src == null ? "--src" : "--ref") + ")");
             }
-            if (classifier.maxLength != 0 || classifier.noTruncation) {
-                throw new IllegalArgumentException("--max-length and --no-truncation apply to --data; for translation"
-                        + " sources are refused when too long unless --truncate is given");
+            if (classifier.maxLength != 0) {
+                throw new IllegalArgumentException("--max-length applies to --input; for translation, sources longer"
+                        + " than max_position_embeddings are refused unless --truncation is given");
             }
             return translation();
         }
-        throw new IllegalArgumentException("nothing to evaluate: give --data FILE.tsv (text classification) or"
+        throw new IllegalArgumentException("nothing to evaluate: give --input FILE.tsv (text classification) or"
                 + " --src FILE --ref FILE (translation)");
     }
 
     private int classification() {
         List<LabeledText> rows = ClassificationTsv.read(data);     // a bad file fails before the model loads
-        TextClassificationPipeline pipeline = classifier.load();
+        TextClassificationPipeline pipeline = classifier.load(model);
         List<ClassificationExample> examples = pipeline.labels().resolve(rows);
         ClassificationAccuracy result;
         try (Progress progress = new Progress("evaluate", examples.size())) {
-            result = ClassificationAccuracy.evaluate(pipeline, examples, classifier.policy(), progress);
+            result = ClassificationAccuracy.evaluate(pipeline, examples, truncation.policy(true), progress);
         }
         var out = spec.commandLine().getOut();
         if (json) {
@@ -108,11 +116,12 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private int translation() {
         ParallelText pairs = readParallel();                         // bad files fail before the model loads
-        TranslationPipeline pipeline = TranslationPipeline.load(classifier.model);
+        Progress.loading(model);
+        TranslationPipeline pipeline = TranslationPipeline.load(model);
         List<String> hypotheses;
         try (Progress progress = new Progress("evaluate", pairs.source().size())) {
             hypotheses = pipeline.translate(pairs.source(), translation.config(pipeline.defaults()),
-                    translation.batchSize(), translation.policy(), progress);
+                    translation.batchSize(), truncation.policy(false), progress);
         }
         Bleu bleu = Bleu.corpus(hypotheses, pairs.target());
         var out = spec.commandLine().getOut();

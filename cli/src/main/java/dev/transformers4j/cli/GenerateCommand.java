@@ -32,19 +32,19 @@ final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--model", required = true, description = "An HF folder (config.json, model.safetensors, tokenizer).")
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "An HF folder (config.json, model.safetensors, tokenizer).")
     String model;
 
-    @Option(names = "--prompt", description = "A prompt; repeat for a batch (left-padded).")
+    @Option(names = "--prompt", paramLabel = "TEXT", description = "A prompt; repeat for a batch (left-padded).")
     List<String> prompts = new ArrayList<>();
 
-    @Option(names = "--ids", description = "A prompt (encoder-decoder: a source) as comma-separated token ids; repeatable.")
+    @Option(names = "--ids", paramLabel = "IDS", description = "A prompt (encoder-decoder: a source) as comma-separated token ids; repeatable.")
     List<String> ids = new ArrayList<>();
 
-    @Option(names = "--max-new-tokens", description = "Tokens to generate (default: generation_config.json, else 50).")
+    @Option(names = "--max-new-tokens", paramLabel = "N", description = "Tokens to generate (default: generation_config.json, else 50).")
     Integer maxNewTokens;
 
-    @Option(names = "--min-new-tokens", description = "End-of-sequence is forbidden before this many new tokens.")
+    @Option(names = "--min-new-tokens", paramLabel = "N", description = "End-of-sequence is forbidden before this many new tokens.")
     Integer minNewTokens;
 
     @Option(names = "--do-sample", description = "Sample instead of taking the most likely token.")
@@ -53,22 +53,39 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--greedy", description = "Never sample (overrides generation_config.json).")
     boolean greedy;
 
-    @Option(names = "--temperature") Double temperature;
-    @Option(names = "--top-k") Integer topK;
-    @Option(names = "--top-p") Double topP;
-    @Option(names = "--min-p") Double minP;
-    @Option(names = "--typical-p") Double typicalP;
-    @Option(names = "--repetition-penalty") Double repetitionPenalty;
-    @Option(names = "--no-repeat-ngram-size") Integer noRepeatNgramSize;
-    @Option(names = "--num-beams") Integer numBeams;
-    @Option(names = "--num-return-sequences") Integer numReturnSequences;
-    @Option(names = "--length-penalty") Double lengthPenalty;
+    @Option(names = "--temperature", paramLabel = "T",
+            description = "Divide the logits by T before sampling: below 1 sharper, above 1 flatter (turns sampling on).")
+    Double temperature;
+    @Option(names = "--top-k", paramLabel = "K", description = "Sample among the K most likely tokens only (turns sampling on).")
+    Integer topK;
+    @Option(names = "--top-p", paramLabel = "P", description = "Nucleus sampling: among the most likely tokens whose"
+            + " probabilities add up to P (turns sampling on).")
+    Double topP;
+    @Option(names = "--min-p", paramLabel = "P",
+            description = "Drop the tokens less likely than P times the most likely one (turns sampling on).")
+    Double minP;
+    @Option(names = "--typical-p", paramLabel = "P", description = "Locally typical sampling: the tokens whose"
+            + " information is closest to the expected one, up to probability mass P (turns sampling on).")
+    Double typicalP;
+    @Option(names = "--repetition-penalty", paramLabel = "R", description = "Make the tokens already in the sequence"
+            + " less likely: a positive logit divided by R, a negative one multiplied (CTRL's penalty; 1 = off).")
+    Double repetitionPenalty;
+    @Option(names = "--no-repeat-ngram-size", paramLabel = "N", description = "Never generate an n-gram of N tokens twice.")
+    Integer noRepeatNgramSize;
+    @Option(names = "--num-beams", paramLabel = "N", description = "Beam search with N beams (1: greedy or sampling).")
+    Integer numBeams;
+    @Option(names = "--num-return-sequences", paramLabel = "N",
+            description = "Sequences returned per prompt (with beam search, the N best beams; at most --num-beams).")
+    Integer numReturnSequences;
+    @Option(names = "--length-penalty", paramLabel = "L", description = "Beam search: a sequence's score is its log"
+            + " probability divided by length^L; above 0 favours longer sequences (default: generation_config.json, 1).")
+    Double lengthPenalty;
     @Option(names = "--sliding-window", description = "Decoder-only models: generate past n_positions, each token "
             + "predicted from the last n_positions tokens (as nanoGPT crops its context).")
     boolean slidingWindow;
 
-    @Option(names = "--seed", description = "Seed for reproducible sampling.") Long seed;
-    @Option(names = "--stop", description = "Stop a sequence once its new text contains this string; repeatable.")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed for reproducible sampling.") Long seed;
+    @Option(names = "--stop", paramLabel = "STR", description = "Stop a sequence once its new text contains this string; repeatable.")
     List<String> stop = new ArrayList<>();
 
     @Option(names = "--json", description = "Print {\"results\":[{\"ids\":[...],\"new_ids\":[...],\"text\":\"...\"}]}.")
@@ -80,6 +97,7 @@ final class GenerateCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the prompts either as --prompt TEXT or as --ids 1,2,3 (one of the two)");
         }
         PrintWriter out = spec.commandLine().getOut();
+        Progress.loading(model);
         if (isEncoderDecoder(ModelResolver.resolve(model))) {
             return encoderDecoder(out);
         }

@@ -11,8 +11,10 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.pipelines.ModelResolver;
+import dev.transformers4j.pipelines.TranslationTokenizer;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,14 @@ import picocli.CommandLine.Spec;
         description = {"Record one forward pass of a model on a text (or --ids) and draw its computation graph:"
                 + " modules and operations, with tensor shapes on the edges.",
                 "Depth 1 shows the model's top modules, 2 its layers, then attention and feed-forward blocks, down"
-                        + " to single operations."})
+                        + " to single operations.",
+                "Without TEXT or --ids it runs \"" + GraphCommand.DEFAULT_TEXT + "\" (the ids " + GraphCommand.DEFAULT_IDS
+                        + " for a folder without a tokenizer)."})
 final class GraphCommand implements Callable<Integer> {
+
+    /** The input when none is given: a short sentence for a model with a tokenizer, a few ids otherwise. */
+    static final String DEFAULT_TEXT = "Attention is all you need";
+    static final String DEFAULT_IDS = "1,2,3,4";
 
     @Spec
     CommandSpec spec;
@@ -57,8 +65,8 @@ final class GraphCommand implements Callable<Integer> {
             description = "Token ids (comma-separated) instead of TEXT, for folders without a tokenizer.")
     String ids;
 
-    @Parameters(paramLabel = "TEXT", arity = "0..*",
-            description = "The text to run (tokenized with the model folder's tokenizer).")
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "The text to run (tokenized with the model"
+            + " folder's tokenizer). Default: \"" + DEFAULT_TEXT + "\", or --ids " + DEFAULT_IDS + " without a tokenizer.")
     List<String> text = new ArrayList<>();
 
     @Override
@@ -69,13 +77,13 @@ final class GraphCommand implements Callable<Integer> {
         if (depth < 1) {
             throw new IllegalArgumentException("--depth: expected 1 or more but was " + depth);
         }
-        if (text.isEmpty() == (ids == null)) {
-            throw new IllegalArgumentException("give the input either as TEXT or as --ids 1,2,3 (one of the two)");
+        if (!text.isEmpty() && ids != null) {
+            throw new IllegalArgumentException("give the input either as TEXT or as --ids 1,2,3, not both");
         }
         Graphviz graphviz = format.equals("svg") ? Graphviz.onPath(System.getenv("PATH")) : null;
-        Path dir = ModelResolver.resolve(model);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        TokenBatch input = input(dir, m);
+        ModelFolder folder = ModelResolver.resolveFolder(model);
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        TokenBatch input = input(folder, m);
         ComputationGraph graph = GraphRecorder.record(m.module(), () -> forward(m, input));
         Diagram diagram = GraphView.collapse(graph, depth, Set.of(m.baseModelPrefix()));
         byte[] bytes = switch (format) {
@@ -94,17 +102,35 @@ final class GraphCommand implements Callable<Integer> {
     }
 
     /** The ids of --ids, or of TEXT through the folder's tokenizer (a translation model's source tokenizer). */
-    private TokenBatch input(Path dir, PretrainedModel m) {
+    private TokenBatch input(ModelFolder folder, PretrainedModel m) {
+        if (text.isEmpty() && ids == null) {
+            boolean tokenizer = hasTokenizer(folder, m);
+            spec.commandLine().getErr().println("graph: no TEXT or --ids given: running " + (tokenizer
+                    ? "\"" + DEFAULT_TEXT + "\"" : "the ids " + DEFAULT_IDS + " (the folder has no tokenizer)"));
+            if (tokenizer) {
+                text = List.of(DEFAULT_TEXT);
+            } else {
+                ids = DEFAULT_IDS;
+            }
+        }
         if (ids != null) {
             return TokenBatch.of(IdLists.parse("--ids", ids));
         }
         String joined = String.join(" ", text);
         if (m instanceof MarianMTModel marian) {
-            return TokenBatch.of(ModelResolver.translationTokenizer(dir, marian.config().eosTokenId(),
+            return TokenBatch.of(TranslationTokenizer.fromFolder(folder, marian.config().eosTokenId(),
                     marian.config().vocabSize()).encodeSource(joined));
         }
-        Encoding e = Tokenizer.fromFolder(dir).withPadding(null).encode(joined);
+        Encoding e = Tokenizer.fromFolder(folder.dir()).withPadding(null).encode(joined);
         return TokenBatch.rightPadded(List.of(e.ids()), List.of(e.typeIds()), 0);
+    }
+
+    /** Whether TEXT can be tokenized: a translation tokenizer for Marian, else tokenizer.json or vocab + merges. */
+    private static boolean hasTokenizer(ModelFolder folder, PretrainedModel m) {
+        if (m instanceof MarianMTModel) {
+            return TranslationTokenizer.problem(folder) == null;
+        }
+        return folder.tokenizer().isFast();
     }
 
     /** One forward pass; an encoder-decoder model decodes its start token (HF's first decoding step). */

@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code t4j hidden-states}: per-layer norms and cosine similarity to the final hidden state. */
 @Command(name = "hidden-states", mixinStandardHelpOptions = true,
-        description = {"For the embeddings and every layer's output on a text: the mean L2 norm of the token vectors,"
-                + " and their mean cosine similarity to the final hidden state (1 on the last row).",
+        description = {"Per layer on a text: the mean L2 norm of the token vectors and their cosine to the last layer.",
+                "For the embeddings and every layer's output: the mean L2 norm of the token vectors, and their mean"
+                        + " cosine similarity to the final hidden state (1 on the last row).",
                 "GPT-2's last hidden state is after its final LayerNorm ln_f, as HF returns it."})
 final class HiddenStatesCommand implements Callable<Integer> {
 

@@ -19,8 +19,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code t4j logit-lens}: the top tokens GPT-2 would predict after each layer. */
 @Command(name = "logit-lens", mixinStandardHelpOptions = true,
-        description = {"The logit lens: every hidden state of GPT-2 through its final LayerNorm ln_f and its tied LM head,"
-                + " decoded. Rows: the embeddings, then each block; the last row is the model's real prediction.",
+        description = {"The logit lens: what GPT-2 would predict after each of its blocks.",
+                "Every hidden state goes through the final LayerNorm ln_f and the tied LM head, decoded. Rows: the"
+                        + " embeddings, then each block; the last row is the model's real prediction.",
                 "Columns: the top-k tokens at the last position, or with --all-positions one column per position."})
 final class LogitLensCommand implements Callable<Integer> {
 

@@ -2,22 +2,33 @@ package dev.transformers4j.cli;
 
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
+import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * {@code t4j}: the transformers4j command-line tool. Errors are one line on standard error with exit code
- * 2; {@code --debug} adds the stack trace.
+ * {@code t4j}: the transformers4j command-line tool. Without a command it prints its help, the commands in groups.
+ * Errors are one line on standard error with exit code 2 (a mistyped command or option adds picocli's "did you
+ * mean"); {@code --debug} adds the stack trace.
  */
 @Command(name = "t4j", mixinStandardHelpOptions = true, version = "transformers4j 0.1.0",
         description = "Transformers in pure Java: run Hugging Face-layout models from the command line.",
+        footer = {"", "'t4j help COMMAND' or 't4j COMMAND --help' shows a command's options.",
+                "Datasets of the README's examples: docs/data.md."},
         subcommands = {EmbedCommand.class, SimilarityCommand.class, TokenizeCommand.class, ConvertCommand.class,
                 ForwardCommand.class, GenerateCommand.class, GradientsCommand.class,
                 ClassifyCommand.class, EvaluateCommand.class, TranslateCommand.class, TrainCommand.class,
                 AverageCheckpointsCommand.class, GraphCommand.class, AttentionCommand.class, HiddenStatesCommand.class,
                 NextTokenCommand.class, LogitLensCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
-public final class Main {
+public final class Main implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
 
     @Option(names = "--debug", description = "Print stack traces of errors.", scope = CommandLine.ScopeType.INHERIT)
     boolean debug;
@@ -36,6 +47,13 @@ public final class Main {
                 System.getProperty("t4j.log", System.getenv().getOrDefault("T4J_LOG", "info")));
     }
 
+    /** {@code t4j} alone: the help, as {@code t4j --help}. */
+    @Override
+    public Integer call() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+        return 0;
+    }
+
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
     }
@@ -51,6 +69,9 @@ public final class Main {
         }
         cli.setOut(out);
         cli.setErr(err);
+        cli.setHelpFactory(OneSpellingHelp::new);
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, help -> "");
+        cli.getHelpSectionMap().put(UsageMessageSpec.SECTION_KEY_COMMAND_LIST, new CommandGroups());
         cli.setExecutionExceptionHandler((ex, line, parsed) -> {
             boolean debug = parsed.matchedOption("--debug") != null
                     || parsed.subcommands().stream().anyMatch(p -> p.matchedOption("--debug") != null);
@@ -62,8 +83,12 @@ public final class Main {
             return 2;
         });
         cli.setParameterExceptionHandler((ex, a) -> {
-            ex.getCommandLine().getErr().println("t4j: " + ex.getMessage());
-            ex.getCommandLine().getErr().println("Try '" + commandPath(ex.getCommandLine()) + " --help'.");
+            PrintWriter e = ex.getCommandLine().getErr();
+            e.println("t4j: " + ex.getMessage());
+            if (ex instanceof UnmatchedArgumentException u && !u.getSuggestions().isEmpty()) {
+                e.println("Did you mean " + String.join(" or ", u.getSuggestions().stream().limit(3).toList()) + "?");
+            }
+            e.println("Try '" + commandPath(ex.getCommandLine()) + " --help'.");
             return 2;
         });
         int code = cli.execute(args);

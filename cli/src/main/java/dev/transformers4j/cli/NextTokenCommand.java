@@ -18,8 +18,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code t4j next-token}: the most probable next tokens after a prompt. */
 @Command(name = "next-token", mixinStandardHelpOptions = true,
-        description = "The k most probable next tokens of a decoder-only language model (GPT-2) after a prompt:"
-                + " softmax of the last position's logits.")
+        description = {"The k most probable next tokens of a decoder-only language model (GPT-2) after a prompt.",
+                "The softmax of the last position's logits."})
 final class NextTokenCommand implements Callable<Integer> {
 
     @Spec

@@ -14,8 +14,9 @@ import picocli.CommandLine.Spec;
 
 /** {@code t4j serve}: the web explorer and its JSON API, until the process is stopped. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
-        description = {"Serve the web explorer: type a text, pick a model, see its tokens, attention heatmaps, hidden-state"
-                + " norms, next-token distribution and streamed generation. The JSON API is under /api/ (see the README).",
+        description = {"Serve the web explorer in a browser, and its JSON API under /api/ (see the README).",
+                "Type a text, pick a model, see its tokens, attention heatmaps, hidden-state norms, next-token"
+                        + " distribution and streamed generation.",
                 "Listens on this machine only (127.0.0.1) unless --host says otherwise; stop it with Ctrl-C."})
 final class ServeCommand implements Callable<Integer> {
 

@@ -33,8 +33,9 @@ import picocli.CommandLine.Spec;
  * clipped at 1) with linear warmup then cosine decay.
  */
 @Command(name = "causal-lm", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train a GPT-2-architecture language model from scratch on a text file and save it to --out",
-                "(config.json, model.safetensors, tokenizer.json, generation_config.json) for 't4j generate'."})
+        description = {"Train a GPT-2-architecture language model from scratch on a text file.",
+                "It is saved to --out (config.json, model.safetensors, tokenizer.json, generation_config.json) for"
+                        + " 't4j generate'."})
 final class TrainCausalLmCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainCausalLmCommand.class);
@@ -45,7 +46,7 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     @Mixin
     TrainOutputOptions output;
 
-    @Option(names = "--data", required = true, paramLabel = "FILE", description = "A UTF-8 text file: first 90%% train, last 10%% validation.")
+    @Option(names = {"--input", "--data"}, required = true, paramLabel = "FILE", description = "A UTF-8 text file: first 90%% train, last 10%% validation.")
     Path data;
     @Option(names = "--tokenizer", defaultValue = "char", paramLabel = "char|PATH",
             description = "'char' (the text's characters) or a tokenizer.json / tokenizer folder, e.g. GPT-2's (default: ${DEFAULT-VALUE}).")
@@ -63,15 +64,15 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     String activation;
     @Option(names = "--dropout", defaultValue = "0.1", description = "Embedding, attention and residual dropout (default: ${DEFAULT-VALUE}).")
     double dropout;
-    @Option(names = "--steps", defaultValue = "2000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--max-steps", "--steps"}, defaultValue = "2000", description = "Optimizer steps (default: ${DEFAULT-VALUE}).")
     int steps;
     @Option(names = "--batch-size", defaultValue = "32", description = "Windows per step (default: ${DEFAULT-VALUE}).")
     int batchSize;
     @Option(names = "--lr", defaultValue = "1e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
     double lr;
-    @Option(names = "--warmup", paramLabel = "N", description = "Warmup steps (default: 100, at most a tenth of --steps).")
+    @Option(names = "--warmup", paramLabel = "N", description = "Warmup steps (default: 100, at most a tenth of --max-steps).")
     Integer warmup;
-    @Option(names = "--eval-every", defaultValue = "250", paramLabel = "N", description = "Validation loss every N steps; 0 = only at the end (default: ${DEFAULT-VALUE}).")
+    @Option(names = {"--eval-steps", "--eval-every"}, defaultValue = "250", paramLabel = "N", description = "Validation loss every N steps; 0 = only at the end (default: ${DEFAULT-VALUE}).")
     int evalEvery;
     @Option(names = "--eval-batches", defaultValue = "0", paramLabel = "N", description = "Validation batches per evaluation; 0 = the whole split, exactly (default: ${DEFAULT-VALUE}).")
     int evalBatches;
@@ -120,10 +121,10 @@ final class TrainCausalLmCommand implements Callable<Integer> {
     private void checkFlags() {
         output.check();
         TrainSession.requireCommon(lr, batchSize, weightDecay);
-        require(steps >= 1, "--steps", steps, ">= 1");
+        require(steps >= 1, "--max-steps", steps, ">= 1");
         warmup = warmup != null ? warmup : Math.min(100, steps / 10);
-        require(warmup >= 0 && warmup <= steps, "--warmup", warmup, "a value in [0, --steps " + steps + "]");
-        require(evalEvery >= 0, "--eval-every", evalEvery, ">= 0 (0 = only at the end)");
+        require(warmup >= 0 && warmup <= steps, "--warmup", warmup, "a value in [0, --max-steps " + steps + "]");
+        require(evalEvery >= 0, "--eval-steps", evalEvery, ">= 0 (0 = only at the end)");
         require(evalBatches >= 0, "--eval-batches", evalBatches, ">= 0 (0 = the whole validation split)");
     }
 

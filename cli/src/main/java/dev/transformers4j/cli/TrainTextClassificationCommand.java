@@ -35,8 +35,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "text-classification", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Fine-tune a pretrained BERT encoder with a new classification head on a text<TAB>label TSV.",
-                "Labels 0/1 become negative/positive, other numbers LABEL_i, names stay names. The model is saved to --out",
-                "(config.json with id2label, model.safetensors, tokenizer.json) for 't4j classify' and 't4j evaluate'."})
+                "Labels 0/1 become negative/positive, other numbers LABEL_i, names stay names. The model is saved to"
+                        + " --out (config.json with id2label, model.safetensors, tokenizer.json) for 't4j classify'"
+                        + " and 't4j evaluate'."})
 final class TrainTextClassificationCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainTextClassificationCommand.class);

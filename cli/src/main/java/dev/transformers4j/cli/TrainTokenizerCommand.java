@@ -35,7 +35,7 @@ final class TrainTokenizerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--files", required = true, arity = "1..*", paramLabel = "FILE", description = "The corpus: UTF-8 text files.")
+    @Option(names = {"--input", "--files"}, required = true, arity = "1..*", paramLabel = "FILE", description = "The corpus: UTF-8 text files.")
     List<Path> files;
     @Option(names = "--vocab-size", required = true, paramLabel = "N", description = "Vocabulary size to reach, special tokens included.")
     int vocabSize;

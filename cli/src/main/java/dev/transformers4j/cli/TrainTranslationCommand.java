@@ -44,9 +44,9 @@ import picocli.CommandLine.Spec;
  * {@code final_logits_bias} stays 0 (HF keeps it as an untrained buffer).
  */
 @Command(name = "translation", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Train the paper's encoder-decoder Transformer from scratch on line-aligned parallel files and",
-                "save it to --out as an HF Marian folder (config.json, model.safetensors, generation_config.json,",
-                "tokenizer.json)."})
+        description = {"Train the paper's encoder-decoder Transformer from scratch on line-aligned parallel files.",
+                "It is saved to --out as an HF Marian folder (config.json, model.safetensors, generation_config.json,"
+                        + " tokenizer.json)."})
 final class TrainTranslationCommand implements Callable<Integer> {
 
     private static final Logger LOG = LoggerFactory.getLogger(TrainTranslationCommand.class);

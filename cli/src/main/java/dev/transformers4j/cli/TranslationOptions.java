@@ -3,10 +3,9 @@ package dev.transformers4j.cli;
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.generation.GenerationConfigBuilder;
 import dev.transformers4j.pipelines.TranslationPipeline;
-import dev.transformers4j.pipelines.TruncationPolicy;
 import picocli.CommandLine.Option;
 
-/** What {@code translate} and {@code evaluate --src/--ref} share: search settings, batch size, long sources. */
+/** What {@code translate} and {@code evaluate --src/--ref} share: search settings and batch size. */
 final class TranslationOptions {
 
     @Option(names = "--num-beams", paramLabel = "N", description = "Beam search with N beams (default: generation_config.json).")
@@ -20,13 +19,9 @@ final class TranslationOptions {
             description = "Texts translated together, grouped by length (default: " + TranslationPipeline.DEFAULT_BATCH_SIZE + ").")
     Integer batchSize;
 
-    @Option(names = "--truncate",
-            description = "Cut sources longer than max_position_embeddings (with a warning) instead of refusing them (HF's truncation=True).")
-    boolean truncate;
-
     /** Whether any of these options was given (for commands where they do not apply). */
     boolean given() {
-        return numBeams != null || maxNewTokens != null || batchSize != null || truncate;
+        return numBeams != null || maxNewTokens != null || batchSize != null;
     }
 
     /** The folder's generation defaults with {@code --num-beams} and {@code --max-new-tokens} applied. */
@@ -49,10 +44,6 @@ final class TranslationOptions {
         }
         positive("--batch-size", batchSize);
         return batchSize;
-    }
-
-    TruncationPolicy policy() {
-        return truncate ? TruncationPolicy.TRUNCATE : TruncationPolicy.ERROR;
     }
 
     private static void positive(String option, int value) {

@@ -55,15 +55,30 @@ class GraphCliTest {
     }
 
     @Test
+    void withoutAnInputItRunsAShortSentenceOrAFewIdsAndSaysSo() {
+        CliRun text = CliRun.of("graph", "--model", "all-MiniLM-L6-v2", "--depth", "1", "--format", "dot");
+        assertThat(text.exitCode()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith("digraph model {\n").contains("label=\"[1, 7, 384]\"");  // [CLS] + 5 + [SEP]
+        assertThat(text.err().strip()).isEqualTo("graph: no TEXT or --ids given: running \"Attention is all you need\"");
+
+        CliRun ids = CliRun.of("graph", "--model", bert(), "--depth", "1", "--format", "mermaid");
+        assertThat(ids.exitCode()).as(ids.err()).isZero();
+        assertThat(ids.out()).contains("-->|\"[1, 4]\"|");
+        assertThat(ids.err()).contains("running the ids 1,2,3,4 (the folder has no tokenizer)");
+        assertThat(CliRun.of("graph", "--help").out().replaceAll("\\s+", " ")).contains("Without TEXT or --ids it runs \"Attention is all"
+                + " you need\"");
+    }
+
+    @Test
     void badInputIsOneLineAndExitCodeTwo() {
         String[][] cases = {
                 {"--format", "png", "--ids", "2,3"},
                 {"--format", "dot", "--depth", "0", "--ids", "2,3"},
-                {"--format", "dot"},
+                {"--format", "dot", "--ids", "2,3", "two", "inputs"},
                 {"--format", "dot", "--ids", "2,x"},
         };
         String[] expected = {"--format: expected dot, svg or mermaid but was 'png'", "--depth: expected 1 or more but was 0",
-                "give the input either as TEXT or as --ids 1,2,3", "--ids"};
+                "give the input either as TEXT or as --ids 1,2,3, not both", "--ids"};
         for (int i = 0; i < cases.length; i++) {
             String[] args = new String[cases[i].length + 3];
             args[0] = "graph";

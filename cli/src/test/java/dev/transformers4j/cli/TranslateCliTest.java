@@ -69,6 +69,29 @@ class TranslateCliTest {
     }
 
     @Test
+    void translateTakesSourceIdsAsGenerateAndForwardDo() throws IOException {
+        JsonNode c = Seq2SeqCliTest.generateCase("greedy_batch");
+        String ids = Seq2SeqCliTest.realIds(c.get("inputs").get("input_ids"),
+                c.get("inputs").get("attention_mask").get("data"), 0);
+        CliRun r = CliRun.of("translate", "--model", model, "--max-new-tokens", "20", "--json", "--ids", ids);
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.json().get("translations").get(0).asText()).isEqualTo(expected.get(0));
+        assertThat(r.json().get("new_ids").get(0)).hasSize(20);
+
+        String bare = CliTest.golden("marian-mt").toString();                 // no tokenizer: the ids are the answer
+        CliRun idsOnly = CliRun.of("translate", "--model", bare, "--max-new-tokens", "20", "--json", "--ids", ids);
+        assertThat(idsOnly.exitCode()).as(idsOnly.err()).isZero();
+        assertThat(idsOnly.json().get("translations").get(0).isNull()).isTrue();
+        assertThat(idsOnly.json().get("new_ids")).isEqualTo(r.json().get("new_ids"));
+        CliRun generated = CliRun.of("generate", "--model", bare, "--max-new-tokens", "20", "--json", "--ids", ids);
+        assertThat(idsOnly.json().get("new_ids").get(0)).isEqualTo(generated.json().get("results").get(0).get("new_ids"));
+
+        CliRun both = CliRun.of("translate", "--model", model, "--ids", ids, "t5");
+        assertThat(both.exitCode()).isEqualTo(2);
+        assertThat(both.err()).contains("give the sources either as texts or as --ids 1,2,3, not both");
+    }
+
+    @Test
     void generateWithAPromptTakesItAsTheSource() {
         CliRun r = CliRun.of("generate", "--model", model, "--prompt", sources.get(0), "--max-new-tokens", "20",
                 "--json");
@@ -100,7 +123,7 @@ class TranslateCliTest {
         CliRun refused = CliRun.of("translate", "--model", model, "t5", tooLong);
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.err().strip()).isEqualTo("t4j translate: text 2 has 131 tokens but the model takes at most"
-                + " 128 (max_position_embeddings); truncation is off (t4j translate --truncate,"
+                + " 128 (max_position_embeddings); truncation is off (t4j translate --truncation,"
                 + " TruncationPolicy.TRUNCATE)");
         CliRun cut = CliRun.of("translate", "--model", model, "--truncate", "--max-new-tokens", "2", tooLong);
         assertThat(cut.exitCode()).as(cut.err()).isZero();
@@ -144,8 +167,7 @@ class TranslateCliTest {
         CliRun half = CliRun.of("evaluate", "--model", model, "--src", src.toString());
         assertThat(half.err()).contains("translation needs both --src FILE and --ref FILE (missing --ref)");
         CliRun mixed = CliRun.of("evaluate", "--model", model, "--data", src.toString(), "--num-beams", "2");
-        assertThat(mixed.err()).contains("--num-beams, --max-new-tokens, --batch-size and --truncate apply to"
-                + " translation");
+        assertThat(mixed.err()).contains("--num-beams, --max-new-tokens and --batch-size apply to translation");
     }
 
     @Test

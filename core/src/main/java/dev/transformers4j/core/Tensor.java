@@ -1,7 +1,6 @@
 package dev.transformers4j.core;
 
 import dev.transformers4j.core.autograd.Backprop;
-import dev.transformers4j.core.autograd.Derivatives;
 import dev.transformers4j.core.autograd.Grad;
 import dev.transformers4j.core.autograd.GradRule;
 import dev.transformers4j.core.autograd.Node;
@@ -15,27 +14,34 @@ import java.util.function.DoubleUnaryOperator;
  * {@link #unsqueeze}) share the backing array and cost nothing; operations return new, contiguous tensors
  * and never modify their inputs. Heavy lifting goes to the {@link Kernels} of {@link Backend#current()}.
  *
+ * <p><b>Where the operations are.</b> This class holds the state, the autograd bookkeeping and the fluent API;
+ * each operation's body lives in a package-private class by kind, its backward rule beside its forward:
+ * {@link ViewOps} (views), {@link BroadcastOps} (broadcasting arithmetic and sums), {@link ElementwiseOps}
+ * (scalar arithmetic, activations, dropout), {@link MatmulOps} (matmul, linear), {@link NormOps} (softmax,
+ * LayerNorm) and {@link CopyOps} (contiguous copies, the embedding lookup).
+ *
  * <p><b>Autograd.</b> A tensor that {@link #requiresGrad() requires a gradient} is a leaf of the graph (a
  * parameter); every operation that reads one records how to differentiate itself: its backward rule is
  * written right after its forward, in the same method ({@link #derivedFrom}). {@link #backward()} on a scalar
- * loss runs the rules in reverse and adds {@code ∂loss/∂leaf} to each leaf's {@link #grad()}. When no input
- * needs a gradient, or under {@link Grad#noGrad}, an operation records nothing.
+ * loss runs the rules in reverse ({@link Backprop}) and adds {@code ∂loss/∂leaf} to each leaf's {@link #grad()}.
+ * When no input needs a gradient, or under {@link Grad#noGrad}, an operation records nothing.
  *
  * <p>Shape glossary used in comments across the project: B batch, T tokens, S source tokens, C model width,
  * H heads, D head size, F feed-forward width, V vocabulary.
  */
 public final class Tensor {
 
-    private final float[] data;
-    private final int offset;
-    private final int[] shape;
-    private final int[] strides;
+    // read directly by the op classes of this package; never written after construction
+    final float[] data;             // shared with every view of it
+    final int offset;
+    final int[] shape;
+    final int[] strides;
 
     private boolean requiresGrad;   // a leaf that collects a gradient (a parameter)
     private Node gradFn;            // the recorded operation that produced this tensor, or null
     private Tensor grad;            // ∂L/∂this, accumulated by backward() on leaves
 
-    private Tensor(float[] data, int offset, int[] shape, int[] strides) {
+    Tensor(float[] data, int offset, int[] shape, int[] strides) {
         this.data = data;
         this.offset = offset;
         this.shape = shape;
@@ -108,18 +114,12 @@ public final class Tensor {
 
     /** This tensor if it is contiguous, else a contiguous copy. */
     public Tensor contiguous() {
-        Tensor c = dense();
-        return c == this ? this : c.derivedFrom("contiguous", this, g -> g);
+        return CopyOps.contiguous(this);
     }
 
     /** {@link #contiguous()} without recording: for reading the values inside an operation. */
-    private Tensor dense() {
-        if (isContiguous()) {
-            return this;
-        }
-        float[] out = new float[numel()];
-        copyTo(out, 0);
-        return of(out, shape);
+    Tensor dense() {
+        return CopyOps.dense(this);
     }
 
     /**
@@ -137,7 +137,7 @@ public final class Tensor {
     /** The values in row-major order, as a fresh array. */
     public float[] toArray() {
         float[] out = new float[numel()];
-        copyTo(out, 0);
+        CopyOps.copyTo(this, out, 0);
         return out;
     }
 
@@ -238,7 +238,7 @@ public final class Tensor {
      */
     public Tensor derivedFrom(String op, Tensor a, GradRule da) {
         OpTrace.report(op, this, a, null, null);
-        if (needs(a) && Grad.isEnabled()) {
+        if (wouldRecord(a, null)) {
             record(new Node(op, new Tensor[] {a}, new GradRule[] {da}));
         }
         return this;
@@ -247,7 +247,7 @@ public final class Tensor {
     /** As {@link #derivedFrom(String, Tensor, GradRule)} for an operation of two inputs (either may be null). */
     public Tensor derivedFrom(String op, Tensor a, GradRule da, Tensor b, GradRule db) {
         OpTrace.report(op, this, a, b, null);
-        if ((needs(a) || needs(b)) && Grad.isEnabled()) {
+        if (wouldRecord(a, b)) {
             record(new Node(op, new Tensor[] {a, b}, new GradRule[] {da, db}));
         }
         return this;
@@ -262,6 +262,11 @@ public final class Tensor {
         return this;
     }
 
+    /** Whether an operation reading {@code a} and {@code b} (either may be null) is recorded now. */
+    static boolean wouldRecord(Tensor a, Tensor b) {
+        return (needs(a) || needs(b)) && Grad.isEnabled();
+    }
+
     private static boolean needs(Tensor t) {
         return t != null && (t.requiresGrad || t.gradFn != null);
     }
@@ -273,203 +278,71 @@ public final class Tensor {
         gradFn = node;
     }
 
-    // ---------------------------------------------------------------- views
+    // ---------------------------------------------------------------- views (ViewOps)
 
     /** A view with a new shape (one dimension may be -1); copies only when this tensor is not contiguous. */
     public Tensor reshape(int... newShape) {
-        int[] s = newShape.clone();
-        int infer = -1;
-        int known = 1;
-        for (int i = 0; i < s.length; i++) {
-            if (s[i] == -1) {
-                if (infer >= 0) {
-                    throw new IllegalArgumentException("reshape " + Shape.str(newShape) + ": more than one -1");
-                }
-                infer = i;
-            } else {
-                known *= s[i];
-            }
-        }
-        int n = numel();
-        if (infer >= 0) {
-            if (known == 0 || n % known != 0) {
-                throw new IllegalArgumentException("cannot reshape " + Shape.str(shape) + " to " + Shape.str(newShape));
-            }
-            s[infer] = n / known;
-        }
-        if (Shape.numel(s) != n) {
-            throw new IllegalArgumentException("cannot reshape " + Shape.str(shape) + " (" + n + " elements) to "
-                    + Shape.str(newShape));
-        }
-        Tensor c = dense();
-        int[] in = shape;
-        return new Tensor(c.data, c.offset, s, Shape.contiguousStrides(s))
-                .derivedFrom("reshape", this, g -> g.reshape(in));       // ∂L/∂x: the same values, the old shape
+        return ViewOps.reshape(this, newShape);
     }
 
     /** A view with the dimensions reordered: {@code permute(0, 2, 1, 3)} turns [B, T, H, D] into [B, H, T, D]. */
     public Tensor permute(int... dims) {
-        if (dims.length != shape.length) {
-            throw new IllegalArgumentException("permute " + Arrays.toString(dims) + " of a tensor of shape "
-                    + Shape.str(shape));
-        }
-        int[] s = new int[dims.length];
-        int[] st = new int[dims.length];
-        int[] inverse = new int[dims.length];
-        boolean[] seen = new boolean[dims.length];
-        for (int i = 0; i < dims.length; i++) {
-            int d = axis(dims[i]);
-            if (seen[d]) {
-                throw new IllegalArgumentException("permute " + Arrays.toString(dims) + ": repeated dimension");
-            }
-            seen[d] = true;
-            s[i] = shape[d];
-            st[i] = strides[d];
-            inverse[d] = i;
-        }
-        return new Tensor(data, offset, s, st)
-                .derivedFrom("permute", this, g -> g.permute(inverse));  // ∂L/∂x: permuted back
+        return ViewOps.permute(this, dims);
     }
 
     /** A view with two dimensions swapped. */
     public Tensor transpose(int d0, int d1) {
-        int[] dims = new int[shape.length];
-        for (int i = 0; i < dims.length; i++) {
-            dims[i] = i;
-        }
-        int a = axis(d0);
-        int b = axis(d1);
-        dims[a] = b;
-        dims[b] = a;
-        return permute(dims);
+        return ViewOps.transpose(this, d0, d1);
     }
 
     /** A view of indices {@code [start, end)} along {@code dim}. */
     public Tensor slice(int dim, int start, int end) {
-        int d = axis(dim);
-        if (start < 0 || end > shape[d] || start > end) {
-            throw new IndexOutOfBoundsException("slice [" + start + ", " + end + ") of dimension " + d
-                    + " with size " + shape[d]);
-        }
-        int[] s = shape.clone();
-        s[d] = end - start;
-        return new Tensor(data, offset + start * strides[d], s, strides.clone())
-                .derivedFrom("slice", this, g -> g.placedIn(shape, z -> z.slice(d, start, end)));  // zero elsewhere
+        return ViewOps.slice(this, dim, start, end);
     }
 
     /** A view of one index along {@code dim}, with that dimension removed. */
     public Tensor select(int dim, int index) {
-        int d = axis(dim);
-        if (index < 0 || index >= shape[d]) {
-            throw new IndexOutOfBoundsException("index " + index + " of dimension " + d + " with size " + shape[d]);
-        }
-        int[] s = new int[shape.length - 1];
-        int[] st = new int[shape.length - 1];
-        for (int i = 0, j = 0; i < shape.length; i++) {
-            if (i != d) {
-                s[j] = shape[i];
-                st[j++] = strides[i];
-            }
-        }
-        return new Tensor(data, offset + index * strides[d], s, st)
-                .derivedFrom("select", this, g -> g.placedIn(shape, z -> z.select(d, index)));  // zero elsewhere
+        return ViewOps.select(this, dim, index);
     }
 
     /** A view with a new dimension of size 1 at {@code dim}. */
     public Tensor unsqueeze(int dim) {
-        int d = dim < 0 ? dim + shape.length + 1 : dim;
-        int[] s = new int[shape.length + 1];
-        int[] st = new int[shape.length + 1];
-        for (int i = 0, j = 0; i < s.length; i++) {
-            if (i == d) {
-                s[i] = 1;
-                st[i] = 0;
-            } else {
-                s[i] = shape[j];
-                st[i] = strides[j++];
-            }
-        }
-        return new Tensor(data, offset, s, st).derivedFrom("unsqueeze", this, g -> g.reshape(shape));
+        return ViewOps.unsqueeze(this, dim);
     }
 
-    /**
-     * A zero tensor of {@code fullShape} with this tensor written into the part that {@code view} selects:
-     * the gradient of a view ({@code slice}, {@code select}) with respect to the tensor it views.
-     */
-    private Tensor placedIn(int[] fullShape, java.util.function.UnaryOperator<Tensor> view) {
-        Tensor full = zeros(fullShape);
-        dense().copyInto(view.apply(full));
-        return full;
-    }
-
-    // ---------------------------------------------------------------- element-wise
+    // ---------------------------------------------------------------- element-wise (BroadcastOps, ElementwiseOps)
 
     /**
      * {@code this + other}, broadcasting. Backward: {@code ∂L/∂a = ∂L/∂c} and {@code ∂L/∂b = ∂L/∂c}, each summed
      * over the dimensions it was broadcast along.
      */
     public Tensor add(Tensor other) {
-        return plus(other).derivedFrom("add", this, g -> g.sumTo(shape), other, g -> g.sumTo(other.shape));
-    }
-
-    private Tensor plus(Tensor other) {
-        if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
-            float[] out = toArray();
-            Backend.current().addInPlace(out, 0, other.data, other.offset, out.length);
-            return of(out, shape);
-        }
-        if (other.rank() == 1 && shape.length >= 1 && other.shape[0] == shape[shape.length - 1]
-                && other.isContiguous()) {
-            float[] out = toArray();
-            int cols = other.shape[0];
-            Backend.current().addRowVector(out, 0, cols == 0 ? 0 : out.length / cols, cols, other.data, other.offset);
-            return of(out, shape);
-        }
-        return zip(other, Float::sum);
+        return BroadcastOps.add(this, other);
     }
 
     /** {@code this − other}, broadcasting: {@code ∂L/∂a = ∂L/∂c}, {@code ∂L/∂b = −∂L/∂c}. */
     public Tensor sub(Tensor other) {
-        return zip(other, (x, y) -> x - y)
-                .derivedFrom("sub", this, g -> g.sumTo(shape), other, g -> g.mul(-1f).sumTo(other.shape));
+        return BroadcastOps.sub(this, other);
     }
 
     /** {@code this ⊙ other}, broadcasting: {@code ∂L/∂a = ∂L/∂c ⊙ b}, {@code ∂L/∂b = ∂L/∂c ⊙ a}. */
     public Tensor mul(Tensor other) {
-        return times(other)
-                .derivedFrom("mul", this, g -> g.mul(other).sumTo(shape), other, g -> g.mul(this).sumTo(other.shape));
-    }
-
-    private Tensor times(Tensor other) {
-        if (Arrays.equals(shape, other.shape) && other.isContiguous()) {
-            float[] out = toArray();
-            Backend.current().mul(out, 0, other.data, other.offset, out, 0, out.length);
-            return of(out, shape);
-        }
-        return zip(other, (x, y) -> x * y);
+        return BroadcastOps.mul(this, other);
     }
 
     /** {@code this / other}, broadcasting: {@code ∂L/∂a = ∂L/∂c / b}, {@code ∂L/∂b = −∂L/∂c ⊙ a / b²}. */
     public Tensor div(Tensor other) {
-        return zip(other, (x, y) -> x / y).derivedFrom("div",
-                this, g -> g.div(other).sumTo(shape),
-                other, g -> g.mul(this).div(other).div(other).mul(-1f).sumTo(other.shape));
+        return BroadcastOps.div(this, other);
     }
 
     /** {@code this · s}: {@code ∂L/∂x = s · ∂L/∂y}. */
     public Tensor mul(float s) {
-        float[] out = toArray();
-        Backend.current().scale(out, 0, out.length, s);
-        return of(out, shape).derivedFrom("mul", this, g -> g.mul(s));
+        return ElementwiseOps.mul(this, s);
     }
 
     /** {@code this + s}: {@code ∂L/∂x = ∂L/∂y}. */
     public Tensor add(float s) {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] += s;
-        }
-        return of(out, shape).derivedFrom("add", this, g -> g);
+        return ElementwiseOps.add(this, s);
     }
 
     /**
@@ -477,65 +350,37 @@ public final class Tensor {
      * recording it throws; use {@link #map(DoubleUnaryOperator, DoubleUnaryOperator)}.
      */
     public Tensor map(DoubleUnaryOperator f) {
-        if (needsGrad() && Grad.isEnabled()) {
-            throw new IllegalStateException("map(f) cannot be differentiated; pass the derivative too: map(f, df), "
-                    + "or compute it under Grad.noGrad");
-        }
-        return apply(f);
+        return ElementwiseOps.map(this, f);
     }
 
     /** Applies {@code f} to every element, with its derivative {@code df} for backward: {@code ∂L/∂x = ∂L/∂y · f'(x)}. */
     public Tensor map(DoubleUnaryOperator f, DoubleUnaryOperator df) {
-        return apply(f).derivedFrom("map", this, g -> Derivatives.elementwise(g, this, df));
-    }
-
-    private Tensor apply(DoubleUnaryOperator f) {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = (float) f.applyAsDouble(out[i]);
-        }
-        return of(out, shape);
+        return ElementwiseOps.map(this, f, df);
     }
 
     /** {@code tanh x}; {@code tanh' = 1 − tanh²}. */
     public Tensor tanh() {
-        return map(Math::tanh, x -> 1 - Math.tanh(x) * Math.tanh(x));
+        return ElementwiseOps.tanh(this);
     }
 
-    /** {@code max(x, 0)}; {@code relu' = [x > 0]}, so {@code ∂L/∂x = ∂L/∂y} where x > 0 and 0 elsewhere. */
+    /** {@code max(x, 0)}; {@code relu' = [x > 0]}. */
     public Tensor relu() {
-        float[] out = toArray();
-        for (int i = 0; i < out.length; i++) {
-            out[i] = out[i] > 0 ? out[i] : 0f;                 // a plain loop the JIT vectorises
-        }
-        return of(out, shape).derivedFrom("relu", this, g -> {
-            float[] gx = g.toArray();
-            float[] xs = toArray();
-            for (int i = 0; i < gx.length; i++) {
-                gx[i] = xs[i] > 0 ? gx[i] : 0f;
-            }
-            return of(gx, shape);
-        });
+        return ElementwiseOps.relu(this);
     }
 
     /** SiLU / swish, {@code x·σ(x)}; {@code silu' = σ(x)·(1 + x·(1 − σ(x)))}. */
     public Tensor silu() {
-        return map(x -> x / (1.0 + Math.exp(-x)),
-                x -> MathFunctions.sigmoid(x) * (1 + x * (1 - MathFunctions.sigmoid(x))));
+        return ElementwiseOps.silu(this);
     }
 
     /** Exact GELU (erf form), as {@code hidden_act = "gelu"}; {@code gelu' = Φ(x) + x·φ(x)}. */
     public Tensor gelu() {
-        float[] out = toArray();
-        Backend.current().geluErf(out, 0, out.length);
-        return of(out, shape).derivedFrom("gelu", this, g -> Derivatives.gelu(g, this, false));
+        return ElementwiseOps.gelu(this);
     }
 
     /** Tanh-approximated GELU, as {@code "gelu_new"} / {@code "gelu_pytorch_tanh"} (derivative in {@link MathFunctions}). */
     public Tensor geluTanh() {
-        float[] out = toArray();
-        Backend.current().geluTanh(out, 0, out.length);
-        return of(out, shape).derivedFrom("geluTanh", this, g -> Derivatives.gelu(g, this, true));
+        return ElementwiseOps.geluTanh(this);
     }
 
     /**
@@ -543,16 +388,7 @@ public final class Tensor {
      * are scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code ∂L/∂x = ∂L/∂y ⊙ mask}.
      */
     public Tensor dropout(double p, Rng rng) {
-        if (p == 0) {
-            return this;
-        }
-        float keep = (float) (1.0 / (1.0 - p));
-        float[] m = new float[numel()];
-        for (int i = 0; i < m.length; i++) {
-            m[i] = rng.nextFloat() < p ? 0f : keep;
-        }
-        Tensor mask = of(m, shape);
-        return times(mask).derivedFrom("dropout", this, g -> g.mul(mask));
+        return ElementwiseOps.dropout(this, p, rng);
     }
 
     /**
@@ -560,39 +396,16 @@ public final class Tensor {
      * use the arithmetic operations, which are.
      */
     public Tensor zipWith(Tensor other, FloatBinaryOperator op) {
-        if ((needsGrad() || other.needsGrad()) && Grad.isEnabled()) {
-            throw new IllegalStateException("zipWith(f) cannot be differentiated; use add/sub/mul/div "
-                    + "or compute it under Grad.noGrad");
-        }
-        return zip(other, op);
+        return BroadcastOps.zipWith(this, other, op);
     }
 
-    private Tensor zip(Tensor other, FloatBinaryOperator op) {
-        int[] outShape = Shape.broadcast(shape, other.shape);
-        int[] sa = broadcastStrides(this, outShape);
-        int[] sb = broadcastStrides(other, outShape);
-        float[] out = new float[Shape.numel(outShape)];
-        int rank = outShape.length;
-        int[] idx = new int[rank];
-        int pa = offset;
-        int pb = other.offset;
-        for (int i = 0; i < out.length; i++) {
-            out[i] = op.apply(data[pa], other.data[pb]);
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < outShape[d]) {
-                    pa += sa[d];
-                    pb += sb[d];
-                    break;
-                }
-                pa -= sa[d] * (outShape[d] - 1);
-                pb -= sb[d] * (outShape[d] - 1);
-                idx[d] = 0;
-            }
-        }
-        return of(out, outShape);
+    /** A binary function of two floats. */
+    @FunctionalInterface
+    public interface FloatBinaryOperator {
+        float apply(float x, float y);
     }
 
-    // ---------------------------------------------------------------- reductions
+    // ---------------------------------------------------------------- reductions (BroadcastOps)
 
     /** The sum of all elements, a scalar: {@code ∂L/∂x_i = ∂L/∂s}. */
     public Tensor sum() {
@@ -610,75 +423,15 @@ public final class Tensor {
      * {@link #expandTo}.
      */
     public Tensor sumTo(int... target) {
-        if (Arrays.equals(shape, target)) {
-            return this;
-        }
-        if (!Arrays.equals(Shape.broadcast(target, shape), shape)) {
-            throw new IllegalArgumentException("cannot sum " + Shape.str(shape) + " to " + Shape.str(target));
-        }
-        Tensor src = dense();
-        Tensor out = zeros(target);
-        int n = out.numel();
-        if (n == 1) {                                           // a total
-            double total = 0;
-            for (int i = 0; i < src.numel(); i++) {
-                total += src.data[src.offset + i];
-            }
-            out.data[0] = (float) total;
-        } else if (n > 0 && isSuffix(target, shape)) {          // [..., C] → [C]: add the rows up
-            for (int o = 0; o < src.numel(); o += n) {
-                Backend.current().addInPlace(out.data, 0, src.data, src.offset + o, n);
-            }
-        } else {
-            src.scatterAdd(out, broadcastStrides(out, shape));
-        }
-        return out.derivedFrom("sumTo", this, g -> g.expandTo(shape));
+        return BroadcastOps.sumTo(this, target);
     }
 
     /** This tensor broadcast to {@code target} and copied: {@code ∂L/∂x} is {@link #sumTo} of the output gradient. */
     public Tensor expandTo(int... target) {
-        if (!Arrays.equals(Shape.broadcast(shape, target), target)) {
-            throw new IllegalArgumentException("cannot expand " + Shape.str(shape) + " to " + Shape.str(target));
-        }
-        return zip(zeros(target), (x, zero) -> x).derivedFrom("expandTo", this, g -> g.sumTo(shape));
+        return BroadcastOps.expandTo(this, target);
     }
 
-    /** Whether {@code target} (leading 1s ignored) equals the trailing dimensions of {@code full}. */
-    private static boolean isSuffix(int[] target, int[] full) {
-        int lead = 0;
-        while (lead < target.length && target[lead] == 1) {
-            lead++;
-        }
-        int len = target.length - lead;
-        return len <= full.length
-                && Arrays.equals(target, lead, target.length, full, full.length - len, full.length);
-    }
-
-    /** {@code out[p] += this[i]} where p advances by {@code outStrides} over this (contiguous) tensor's index space. */
-    private void scatterAdd(Tensor out, int[] outStrides) {
-        int rank = shape.length;
-        int[] idx = new int[rank];
-        int p = 0;
-        for (int i = 0, n = numel(); i < n; i++) {
-            out.data[p] += data[offset + i];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    p += outStrides[d];
-                    break;
-                }
-                p -= outStrides[d] * (shape[d] - 1);
-                idx[d] = 0;
-            }
-        }
-    }
-
-    /** A binary function of two floats. */
-    @FunctionalInterface
-    public interface FloatBinaryOperator {
-        float apply(float x, float y);
-    }
-
-    // ---------------------------------------------------------------- linear algebra
+    // ---------------------------------------------------------------- linear algebra (MatmulOps)
 
     /**
      * Batched matrix product {@code C = A·B}, {@code [..., M, K] · [..., K, N] → [..., M, N]}; batch dimensions
@@ -686,64 +439,7 @@ public final class Tensor {
      * Backward: {@code ∂L/∂A = ∂L/∂C·Bᵀ}, {@code ∂L/∂B = Aᵀ·∂L/∂C} (summed over broadcast batch dimensions).
      */
     public Tensor matmul(Tensor other) {
-        return product(other).derivedFrom("matmul",
-                this, g -> g.matmul(other.transpose(-2, -1)).sumTo(shape),
-                other, g -> transpose(-2, -1).matmul(g).sumTo(other.shape));
-    }
-
-    private Tensor product(Tensor other) {
-        if (rank() < 2 || other.rank() < 2) {
-            throw new IllegalArgumentException("matmul needs rank ≥ 2 operands but got " + Shape.str(shape)
-                    + " and " + Shape.str(other.shape));
-        }
-        int m = size(-2);
-        int k = size(-1);
-        int n = other.size(-1);
-        if (other.size(-2) != k) {
-            throw new IllegalArgumentException("matmul " + Shape.str(shape) + " · " + Shape.str(other.shape)
-                    + ": inner dimensions " + k + " and " + other.size(-2) + " differ");
-        }
-        if (rank() == 2 && other.rank() == 2 && m > 1 && k > 1 && strides[1] != 1 && strides[0] == 1
-                && other.strides[1] == 1) {
-            // A is a transposed view, [K, M] in memory (the xᵀ of a weight gradient xᵀ·∂L/∂y): no copy
-            float[] out = new float[m * n];
-            Backend.current().matmulTransA(m, n, k, data, offset, strides[1], other.data, other.offset,
-                    other.rowStride(), out, 0, n, false);
-            return of(out, m, n);
-        }
-        Tensor a = rowMajorInLastDim(this);
-        boolean transB;
-        Tensor b = other;
-        if (b.strides[b.rank() - 1] == 1 || b.shape[b.rank() - 1] == 1) {
-            transB = false;
-        } else if (b.strides[b.rank() - 2] == 1 || b.shape[b.rank() - 2] == 1) {
-            transB = true;
-        } else {
-            b = b.dense();
-            transB = false;
-        }
-        int lda = a.rowStride();
-        int ldb = transB ? Math.max(b.strides[b.rank() - 1], 1) : b.rowStride();
-        if (!transB && b.shape[b.rank() - 1] == 1 && b.strides[b.rank() - 1] != 1) {
-            b = b.dense();
-            ldb = b.rowStride();
-        }
-        int[] batchA = Arrays.copyOf(a.shape, a.rank() - 2);
-        int[] batchB = Arrays.copyOf(b.shape, b.rank() - 2);
-        int[] batch = Shape.broadcast(batchA, batchB);
-        int nb = Shape.numel(batch);
-        int[] outShape = Arrays.copyOf(batch, batch.length + 2);
-        outShape[batch.length] = m;
-        outShape[batch.length + 1] = n;
-        float[] out = new float[Shape.numel(outShape)];
-        int[] aOffs = batchOffsets(a, batch);
-        int[] bOffs = batchOffsets(b, batch);
-        int[] cOffs = new int[nb];
-        for (int i = 0; i < nb; i++) {
-            cOffs[i] = i * m * n;
-        }
-        Backend.current().matmulBatched(nb, m, n, k, a.data, aOffs, lda, b.data, bOffs, ldb, transB, out, cOffs, n);
-        return of(out, outShape);
+        return MatmulOps.matmul(this, other);
     }
 
     /**
@@ -754,13 +450,7 @@ public final class Tensor {
      * @param bias {@code [out]}, or null
      */
     public Tensor linear(Tensor weight, Tensor bias) {
-        Tensor y = affine(weight, bias, false);
-        int in = size(-1);
-        int out = y.size(-1);
-        return y.derivedFrom("linear",
-                this, g -> g.reshape(-1, out).matmul(weight).reshape(shape),
-                weight, g -> g.reshape(-1, out).transpose(0, 1).matmul(reshape(-1, in)),
-                bias, g -> g.sumTo(out));
+        return MatmulOps.linear(this, weight, bias);
     }
 
     /**
@@ -770,69 +460,38 @@ public final class Tensor {
      * @param bias {@code [out]}, or null
      */
     public Tensor linearInOut(Tensor weight, Tensor bias) {
-        Tensor y = affine(weight, bias, true);
-        int in = size(-1);
-        int out = y.size(-1);
-        return y.derivedFrom("linearInOut",
-                this, g -> g.reshape(-1, out).matmul(weight.transpose(0, 1)).reshape(shape),
-                weight, g -> reshape(-1, in).transpose(0, 1).matmul(g.reshape(-1, out)),
-                bias, g -> g.sumTo(out));
+        return MatmulOps.linearInOut(this, weight, bias);
     }
 
-    /** {@code x·Wᵀ + b} ({@code W [out, in]}) or, when {@code inOut}, {@code x·W + b} ({@code W [in, out]}). */
-    private Tensor affine(Tensor weight, Tensor bias, boolean inOut) {
-        int in = size(-1);
-        if (weight.rank() != 2 || weight.size(inOut ? 0 : 1) != in) {
-            throw new IllegalArgumentException("linear: input " + Shape.str(shape) + " needs a weight "
-                    + (inOut ? "[" + in + ", out]" : "[out, " + in + "]") + " but got " + Shape.str(weight.shape));
-        }
-        int out = weight.size(inOut ? 1 : 0);
-        Tensor x = dense();
-        Tensor w = weight.dense();
-        int rows = in == 0 ? 0 : x.numel() / in;
-        float[] y = new float[rows * out];
-        Kernels kern = Backend.current();
-        kern.matmul(rows, out, in, x.data, x.offset, in, w.data, w.offset, inOut ? out : in, !inOut, y, 0, out, false);
-        if (bias != null) {
-            Shape.check("linear bias", new int[] {out}, bias.shape);
-            Tensor bc = bias.dense();
-            kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
-        }
-        int[] outShape = shape.clone();
-        outShape[outShape.length - 1] = out;
-        return of(y, outShape);
-    }
+    // ---------------------------------------------------------------- normalisations (NormOps)
 
     /**
      * Softmax over the last dimension, max subtracted first. Backward:
-     * {@code ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)} ({@link Derivatives#softmax}).
+     * {@code ∂L/∂x = y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)} ({@link #softmaxBackward}).
      */
     public Tensor softmax() {
-        float[] out = toArray();
-        int cols = size(-1);
-        Backend.current().softmaxRows(out, 0, cols == 0 ? 0 : out.length / cols, cols);
-        Tensor y = of(out, shape);
-        return y.derivedFrom("softmax", this, g -> Derivatives.softmax(y, g));
+        return NormOps.softmax(this);
+    }
+
+    /**
+     * The backward rule of {@link #softmax()}, for this softmax output {@code y}: {@code ∂L/∂x} from
+     * {@code gradOutput = ∂L/∂y}, row by row {@code y ⊙ (∂L/∂y − Σ_j ∂L/∂y_j·y_j)}. Not recorded; for a fused
+     * softmax elsewhere (attention's scale-mask-softmax) to share the rule.
+     */
+    public Tensor softmaxBackward(Tensor gradOutput) {
+        return NormOps.softmaxBackward(this, gradOutput);
     }
 
     /**
      * LayerNorm over the last dimension (two-pass, eps inside the square root):
      * {@code y = x̂·γ + β}, {@code x̂ = (x − μ)/√(σ² + eps)}. Backward: {@code ∂L/∂β = Σ_rows ∂L/∂y},
-     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}, and ∂L/∂x through μ and σ² ({@link Derivatives#layerNormInput}).
+     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}, and ∂L/∂x through μ and σ².
      */
     public Tensor layerNorm(Tensor gamma, Tensor beta, float eps) {
-        int cols = size(-1);
-        Shape.check("layer norm weight", new int[] {cols}, gamma.shape);
-        Shape.check("layer norm bias", new int[] {cols}, beta.shape);
-        Tensor x = dense();
-        float[] out = new float[numel()];
-        Backend.current().layerNorm(x.data, x.offset, out, 0, cols == 0 ? 0 : out.length / cols, cols,
-                gamma.toArray(), beta.toArray(), eps);
-        return of(out, shape).derivedFrom("layerNorm",
-                this, g -> Derivatives.layerNormInput(this, gamma, eps, g),
-                gamma, g -> Derivatives.layerNormWeight(this, eps, g),
-                beta, g -> g.sumTo(cols));
+        return NormOps.layerNorm(this, gamma, beta, eps);
     }
+
+    // ---------------------------------------------------------------- embedding lookup (CopyOps)
 
     /**
      * Embedding lookup: row {@code ids[i]} of {@code weight [V, C]} for every id, shaped {@code idsShape + [C]}.
@@ -845,33 +504,12 @@ public final class Tensor {
 
     /**
      * Embedding lookup whose {@code paddingIdx} row gets no gradient (as {@code nn.Embedding(padding_idx)}).
-     * Backward: row {@code ids[i]} of ∂L/∂W accumulates row i of ∂L/∂out ({@link Derivatives#embedding}).
+     * Backward: row {@code ids[i]} of ∂L/∂W accumulates row i of ∂L/∂out.
      *
      * @param paddingIdx the row that is never trained, or -1
      */
     public static Tensor embedding(Tensor weight, int[] ids, int[] idsShape, int paddingIdx) {
-        return lookup(weight, ids, idsShape).derivedFrom("embedding", weight,
-                g -> Derivatives.embedding(g, ids, paddingIdx, weight.size(0), weight.size(1)));
-    }
-
-    private static Tensor lookup(Tensor weight, int[] ids, int... idsShape) {
-        if (Shape.numel(idsShape) != ids.length) {
-            throw new IllegalArgumentException(ids.length + " ids do not fit shape " + Shape.str(idsShape));
-        }
-        Tensor w = weight.dense();
-        int v = w.size(0);
-        int c = w.size(1);
-        float[] out = new float[ids.length * c];
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
-            if (id < 0 || id >= v) {
-                throw new IndexOutOfBoundsException("token id " + id + " is outside the vocabulary [0, " + v + ")");
-            }
-            System.arraycopy(w.data, w.offset + id * c, out, i * c, c);
-        }
-        int[] outShape = Arrays.copyOf(idsShape, idsShape.length + 1);
-        outShape[idsShape.length] = c;
-        return of(out, outShape);
+        return CopyOps.embedding(weight, ids, idsShape, paddingIdx);
     }
 
     // ---------------------------------------------------------------- helpers
@@ -883,7 +521,8 @@ public final class Tensor {
         return "Tensor" + Shape.str(shape) + Arrays.toString(head) + (numel() > n ? "…" : "");
     }
 
-    private int axis(int d) {
+    /** Dimension {@code d} of this tensor, negative {@code d} counting from the end. */
+    int axis(int d) {
         int a = d < 0 ? d + shape.length : d;
         if (a < 0 || a >= shape.length) {
             throw new IndexOutOfBoundsException("dimension " + d + " of a tensor of rank " + shape.length);
@@ -903,104 +542,5 @@ public final class Tensor {
             p += index[i] * strides[i];
         }
         return p;
-    }
-
-    private void copyTo(float[] out, int outOff) {
-        int n = numel();
-        if (n == 0) {
-            return;
-        }
-        if (isContiguous()) {
-            System.arraycopy(data, offset, out, outOff, n);
-            return;
-        }
-        int rank = shape.length;
-        int last = shape[rank - 1];
-        int lastStride = strides[rank - 1];
-        int[] idx = new int[rank];
-        int p = offset;
-        int o = outOff;
-        while (o < outOff + n) {
-            if (lastStride == 1) {
-                System.arraycopy(data, p, out, o, last);
-                o += last;
-            } else {
-                for (int j = 0, q = p; j < last; j++, q += lastStride) {
-                    out[o++] = data[q];
-                }
-            }
-            int d = rank - 2;
-            for (; d >= 0; d--) {
-                if (++idx[d] < shape[d]) {
-                    p += strides[d];
-                    break;
-                }
-                p -= strides[d] * (shape[d] - 1);
-                idx[d] = 0;
-            }
-            if (d < 0) {
-                break;
-            }
-        }
-    }
-
-    /** Writes this contiguous tensor's values, in row-major order, into the positions of the view {@code dst}. */
-    private void copyInto(Tensor dst) {
-        int rank = dst.shape.length;
-        int[] idx = new int[rank];
-        int p = dst.offset;
-        for (int i = 0, n = numel(); i < n; i++) {
-            dst.data[p] = data[offset + i];
-            for (int d = rank - 1; d >= 0; d--) {
-                if (++idx[d] < dst.shape[d]) {
-                    p += dst.strides[d];
-                    break;
-                }
-                p -= dst.strides[d] * (dst.shape[d] - 1);
-                idx[d] = 0;
-            }
-        }
-    }
-
-    /** Row stride of the last two dimensions (the leading dimension of a matrix). */
-    private int rowStride() {
-        return shape[shape.length - 2] == 1 ? shape[shape.length - 1] : strides[shape.length - 2];
-    }
-
-    private static Tensor rowMajorInLastDim(Tensor t) {
-        return t.strides[t.rank() - 1] == 1 || t.shape[t.rank() - 1] == 1 && t.isContiguous() ? t : t.dense();
-    }
-
-    private static int[] broadcastStrides(Tensor t, int[] outShape) {
-        int[] s = new int[outShape.length];
-        int shift = outShape.length - t.shape.length;
-        for (int i = 0; i < t.shape.length; i++) {
-            s[i + shift] = t.shape[i] == 1 ? 0 : t.strides[i];
-        }
-        return s;
-    }
-
-    private static int[] batchOffsets(Tensor t, int[] batch) {
-        int nb = Shape.numel(batch);
-        int[] offs = new int[nb];
-        int tb = t.rank() - 2;
-        int shift = batch.length - tb;
-        int[] idx = new int[batch.length];
-        for (int i = 0; i < nb; i++) {
-            int p = t.offset;
-            for (int d = 0; d < tb; d++) {
-                if (t.shape[d] != 1) {
-                    p += idx[d + shift] * t.strides[d];
-                }
-            }
-            offs[i] = p;
-            for (int d = batch.length - 1; d >= 0; d--) {
-                if (++idx[d] < batch[d]) {
-                    break;
-                }
-                idx[d] = 0;
-            }
-        }
-        return offs;
     }
 }

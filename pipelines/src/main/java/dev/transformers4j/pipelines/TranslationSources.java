@@ -30,7 +30,7 @@ final class TranslationSources {
         if (policy == TruncationPolicy.ERROR) {
             throw new IllegalArgumentException("text " + (index + 1) + " has " + ids.length + " tokens but the model"
                     + " takes at most " + max + " (max_position_embeddings); truncation is off (t4j translate"
-                    + " --truncate, TruncationPolicy.TRUNCATE)");
+                    + " --truncation, TruncationPolicy.TRUNCATE)");
         }
         LOG.warn("text {} has {} tokens; truncated to the {} that the model takes (max_position_embeddings)",
                 index + 1, ids.length, max);

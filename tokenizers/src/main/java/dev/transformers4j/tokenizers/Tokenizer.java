@@ -24,7 +24,11 @@ import java.util.OptionalInt;
  * Instances are immutable and thread-safe; {@link #withTruncation} and {@link #withPadding} return copies.
  *
  * <p>Loading: {@link #fromFile} ({@code tokenizer.json}), {@link #fromVocabAndMerges} (GPT-2's
- * {@code vocab.json} + {@code merges.txt}), or {@link #fromFolder} (whichever a model folder has).
+ * {@code vocab.json} + {@code merges.txt}), or {@link #fromFolder} (whichever a model folder has) apply the
+ * truncation and padding sections of {@code tokenizer.json}, as HF's Rust {@code Tokenizer.from_file} does
+ * (all-MiniLM-L6-v2's file pads every text to 128 tokens). {@link #fromPretrained} is transformers'
+ * {@code AutoTokenizer.from_pretrained}: every token, unpadded, unless asked for with {@link #withTruncation} or
+ * {@link #withPadding}.
  */
 public final class Tokenizer {
     private final Pipeline pipeline;
@@ -77,6 +81,19 @@ public final class Tokenizer {
                 + "vocab.json + merges.txt" + (Files.isDirectory(dir) ? " (found "
                 + (Files.isRegularFile(vocab) ? "only vocab.json" : Files.isRegularFile(merges) ? "only merges.txt"
                 : "neither") + ")" : " (not a directory)"));
+    }
+
+    /**
+     * transformers' {@code AutoTokenizer.from_pretrained(path)}: the tokenizer of a folder ({@code tokenizer.json},
+     * else {@code vocab.json} + {@code merges.txt}; no {@code config.json} needed) or of a {@code tokenizer.json}
+     * file, with the file's truncation and padding off. As transformers' {@code tokenizer(text)}, {@link #encode}
+     * then gives every token and no padding; {@code tokenizer(text, truncation=True, max_length=n)} is
+     * {@code withTruncation(Truncation.of(n))}, and {@code tokenizer(texts, padding=True)} is
+     * {@code withPadding(Padding.batchLongest())} with {@link #encodeBatch}.
+     */
+    public static Tokenizer fromPretrained(Path folderOrFile) {
+        Tokenizer t = Files.isDirectory(folderOrFile) ? fromFolder(folderOrFile) : fromFile(folderOrFile);
+        return t.withTruncation(null).withPadding(null);
     }
 
     /** Parses the content of a {@code tokenizer.json}; {@code sourceName} is used in error messages. */

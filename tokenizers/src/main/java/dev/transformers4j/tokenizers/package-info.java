@@ -18,7 +18,10 @@
  *
  * <p>Entry points: {@link dev.transformers4j.tokenizers.Tokenizer#fromFile} ({@code tokenizer.json}),
  * {@link dev.transformers4j.tokenizers.Tokenizer#fromVocabAndMerges} (GPT-2's {@code vocab.json} +
- * {@code merges.txt}) and {@link dev.transformers4j.tokenizers.Tokenizer#fromFolder}. SentencePiece model files
+ * {@code merges.txt}) and {@link dev.transformers4j.tokenizers.Tokenizer#fromFolder}, which apply the file's
+ * truncation and padding as HF's Rust library does, and
+ * {@link dev.transformers4j.tokenizers.Tokenizer#fromPretrained}, which leaves them off as transformers'
+ * {@code AutoTokenizer} does. SentencePiece model files
  * are read by the {@code sentencepiece} package, and Marian's tokenizer folders by the {@code marian} package.
  */
 package dev.transformers4j.tokenizers;

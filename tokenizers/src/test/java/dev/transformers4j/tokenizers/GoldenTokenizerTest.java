@@ -68,7 +68,7 @@ class GoldenTokenizerTest {
         return tests.stream();
     }
 
-    private static void check(Tokenizer tokenizer, JsonNode c) {
+    static void check(Tokenizer tokenizer, JsonNode c) {
         Encoding e = tokenizer.encode(c.get("text").asText());
         assertThat(e.ids()).as("ids").containsExactly(ints(c.get("ids")));
         assertThat(e.tokens()).as("tokens").containsExactly(strings(c.get("tokens")));
@@ -101,11 +101,11 @@ class GoldenTokenizerTest {
         return Tokenizer.fromJson(resource(name + ".tokenizer.json"), name + ".tokenizer.json");
     }
 
-    private static JsonNode golden(String name) throws IOException {
+    static JsonNode golden(String name) throws IOException {
         return MAPPER.readTree(resource(name + ".golden.json"));
     }
 
-    private static String resource(String file) throws IOException {
+    static String resource(String file) throws IOException {
         try (InputStream in = GoldenTokenizerTest.class.getResourceAsStream("/golden/" + file)) {
             if (in == null) {
                 throw new IllegalStateException("missing test resource /golden/" + file);
@@ -115,7 +115,7 @@ class GoldenTokenizerTest {
     }
 
     /** JSON numbers; {@code null} (no word id) becomes -1. */
-    private static int[] ints(JsonNode array) {
+    static int[] ints(JsonNode array) {
         int[] values = new int[array.size()];
         for (int i = 0; i < values.length; i++) {
             values[i] = array.get(i).isNull() ? -1 : array.get(i).asInt();

@@ -10,8 +10,9 @@
  *
  * <p>{@link dev.transformers4j.core.Tensor#backward()} hands the graph to {@link dev.transformers4j.core.autograd.Backprop},
  * which visits it in reverse topological order, sums the gradients of tensors read more than once (residual
- * connections, tied embeddings) and accumulates the leaves' gradients. Rules whose math needs a loop (softmax,
- * LayerNorm, the embedding scatter-add) live in {@link dev.transformers4j.core.autograd.Derivatives}; the matrix
- * products of backward are ordinary {@code matmul} calls, so they run on the selected kernels.
+ * connections, tied embeddings) and accumulates the leaves' gradients. The rules themselves are not here: each
+ * sits beside its forward in the operation classes of {@code core} and in {@code core.nn}; this package holds only
+ * the graph machinery. The matrix products of backward are ordinary {@code matmul} calls, so they run on the
+ * selected kernels.
  */
 package dev.transformers4j.core.autograd;

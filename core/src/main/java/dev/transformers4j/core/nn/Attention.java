@@ -3,7 +3,6 @@ package dev.transformers4j.core.nn;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Shape;
 import dev.transformers4j.core.Tensor;
-import dev.transformers4j.core.autograd.Derivatives;
 
 /**
  * Scaled dot-product attention, §3.2.1 of <i>Attention Is All You Need</i>:
@@ -74,7 +73,7 @@ public final class Attention {
         }
         Backend.current().softmaxRows(s, 0, s.length / Math.max(cols, 1), cols);
         Tensor probs = Tensor.of(s, shape);
-        return probs.derivedFrom("scaleMaskSoftmax", scores, g -> Derivatives.softmax(probs, g).mul(scale));
+        return probs.derivedFrom("scaleMaskSoftmax", scores, g -> probs.softmaxBackward(g).mul(scale));
     }
 
     private static void addMask(float[] s, int[] shape, Tensor mask) {

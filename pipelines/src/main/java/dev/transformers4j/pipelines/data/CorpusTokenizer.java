@@ -41,7 +41,7 @@ public final class CorpusTokenizer {
         if (spec.equalsIgnoreCase("gpt2") && !Files.exists(Path.of(spec))) {
             throw new IllegalArgumentException("--tokenizer gpt2: GPT-2's tokenizer is not built in; give the path of"
                     + " its files instead: a tokenizer.json, or a folder with vocab.json + merges.txt (or OpenAI's"
-                    + " encoder.json + vocab.bpe, e.g. the folder shared/data/gpt2-bpe)");
+                    + " encoder.json + vocab.bpe: docs/data.md says where to get them)");
         }
         return fromPath(Path.of(spec));
     }

@@ -1,52 +1,21 @@
-package dev.transformers4j.core.autograd;
-
-import dev.transformers4j.core.Backend;
-import dev.transformers4j.core.Kernels;
-import dev.transformers4j.core.Tensor;
-import java.util.function.DoubleUnaryOperator;
+package dev.transformers4j.core;
 
 /**
- * The backward rules that take more than one line of tensor algebra. Each operation's rule is attached
- * next to its forward (in {@link Tensor} and {@code core.nn}); the ones whose math needs a loop call
- * these. Row-wise rules work on the last dimension, like their forwards.
+ * The row-wise normalisations over the last dimension, softmax and LayerNorm: forward on the backend's kernels,
+ * and their backward rules, whose math needs a pass over each row, written out beside them.
  */
-public final class Derivatives {
+final class NormOps {
 
-    private Derivatives() {
+    private NormOps() {
     }
 
-    /**
-     * The chain rule through an element-wise function: {@code ∂L/∂x = ∂L/∂y · f'(x)}.
-     *
-     * @param g  {@code ∂L/∂y}
-     * @param x  the function's input, same shape
-     * @param df the derivative {@code f'}
-     */
-    public static Tensor elementwise(Tensor g, Tensor x, DoubleUnaryOperator df) {
-        float[] gx = g.toArray();
-        float[] xs = x.toArray();
-        for (int i = 0; i < gx.length; i++) {
-            gx[i] = (float) (gx[i] * df.applyAsDouble(xs[i]));
-        }
-        return Tensor.of(gx, x.shape());
-    }
-
-    /**
-     * The chain rule through GELU, {@code ∂L/∂x = ∂L/∂y · GELU'(x)}, by the backend's kernel (the derivatives are
-     * written out in {@link dev.transformers4j.core.MathFunctions} and {@link Kernels#geluTanhBackward}).
-     *
-     * @param tanh the tanh approximation ("gelu_new") rather than the exact erf form
-     */
-    public static Tensor gelu(Tensor g, Tensor x, boolean tanh) {
-        float[] gx = g.toArray();
-        float[] xs = x.isContiguous() ? x.data() : x.toArray();
-        int xOff = x.isContiguous() ? x.offset() : 0;
-        if (tanh) {
-            Backend.current().geluTanhBackward(xs, xOff, gx, 0, gx.length);
-        } else {
-            Backend.current().geluErfBackward(xs, xOff, gx, 0, gx.length);
-        }
-        return Tensor.of(gx, x.shape());
+    /** Softmax over the last dimension, max subtracted first (the kernel's); backward: {@link #softmaxBackward}. */
+    static Tensor softmax(Tensor x) {
+        float[] out = x.toArray();
+        int cols = x.size(-1);
+        Backend.current().softmaxRows(out, 0, cols == 0 ? 0 : out.length / cols, cols);
+        Tensor y = Tensor.of(out, x.shape);
+        return y.derivedFrom("softmax", x, g -> softmaxBackward(y, g));
     }
 
     /**
@@ -57,7 +26,7 @@ public final class Derivatives {
      * @param y the softmax output
      * @param g {@code ∂L/∂y}
      */
-    public static Tensor softmax(Tensor y, Tensor g) {
+    static Tensor softmaxBackward(Tensor y, Tensor g) {
         float[] ys = y.toArray();
         float[] gx = g.toArray();
         int cols = y.size(-1);
@@ -72,12 +41,32 @@ public final class Derivatives {
     }
 
     /**
+     * LayerNorm over the last dimension (two-pass, eps inside the square root): {@code y = x̂·γ + β},
+     * {@code x̂ = (x − μ)/√(σ² + eps)}. Backward: {@code ∂L/∂β = Σ_rows ∂L/∂y},
+     * {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂} ({@link #layerNormWeightBackward}), and ∂L/∂x through μ and σ²
+     * ({@link #layerNormInputBackward}).
+     */
+    static Tensor layerNorm(Tensor x, Tensor gamma, Tensor beta, float eps) {
+        int cols = x.size(-1);
+        Shape.check("layer norm weight", new int[] {cols}, gamma.shape);
+        Shape.check("layer norm bias", new int[] {cols}, beta.shape);
+        Tensor xc = x.dense();
+        float[] out = new float[x.numel()];
+        Backend.current().layerNorm(xc.data, xc.offset, out, 0, cols == 0 ? 0 : out.length / cols, cols,
+                gamma.toArray(), beta.toArray(), eps);
+        return Tensor.of(out, x.shape).derivedFrom("layerNorm",
+                x, g -> layerNormInputBackward(x, gamma, eps, g),
+                gamma, g -> layerNormWeightBackward(x, eps, g),
+                beta, g -> g.sumTo(cols));
+    }
+
+    /**
      * LayerNorm's input gradient. With {@code x̂ = (x − μ)·r}, {@code r = 1/√(σ² + eps)} and
      * {@code ĝ = ∂L/∂y ⊙ γ}, per row of C values:
      * <pre>  ∂L/∂x = r · (ĝ − mean(ĝ) − x̂ · mean(ĝ ⊙ x̂))</pre>
      * (the two means are the gradients through μ and σ²).
      */
-    public static Tensor layerNormInput(Tensor x, Tensor gamma, float eps, Tensor g) {
+    private static Tensor layerNormInputBackward(Tensor x, Tensor gamma, float eps, Tensor g) {
         float[] xs = x.toArray();
         float[] gx = g.toArray();
         float[] gam = gamma.toArray();
@@ -102,7 +91,7 @@ public final class Derivatives {
     }
 
     /** LayerNorm's weight gradient, {@code ∂L/∂γ = Σ_rows ∂L/∂y ⊙ x̂}. */
-    public static Tensor layerNormWeight(Tensor x, float eps, Tensor g) {
+    private static Tensor layerNormWeightBackward(Tensor x, float eps, Tensor g) {
         float[] xs = x.toArray();
         float[] gs = g.toArray();
         int cols = x.size(-1);
@@ -130,25 +119,5 @@ public final class Derivatives {
         }
         var /= cols;
         return new float[] {mean, (float) (1.0 / Math.sqrt(var + eps))};
-    }
-
-    /**
-     * The embedding lookup's weight gradient: row {@code ids[i]} of {@code ∂L/∂W} receives row i of
-     * {@code ∂L/∂out} (summed when an id repeats); the {@code paddingIdx} row receives nothing, as
-     * {@code nn.Embedding(padding_idx=...)}.
-     *
-     * @param g          {@code ∂L/∂out}, {@code idsShape + [C]}
-     * @param paddingIdx the row that never gets a gradient, or -1
-     */
-    public static Tensor embedding(Tensor g, int[] ids, int paddingIdx, int vocab, int dim) {
-        float[] gs = g.toArray();
-        float[] gw = new float[vocab * dim];
-        Kernels k = Backend.current();
-        for (int i = 0; i < ids.length; i++) {
-            if (ids[i] != paddingIdx) {
-                k.addInPlace(gw, ids[i] * dim, gs, i * dim, dim);
-            }
-        }
-        return Tensor.of(gw, vocab, dim);
     }
 }
