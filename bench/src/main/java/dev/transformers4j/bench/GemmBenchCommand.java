@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -22,11 +24,15 @@ import picocli.CommandLine.Spec;
 /**
  * {@code t4j bench gemm}: GFLOP/s of {@code Backend.current().matmul} on the products of BERT-small's linear
  * layers over a 32 × 128-token batch (M = 4096 rows, or {@code --m}; {@code C = A·Bᵀ} as {@code nn.Linear}
- * stores its weight).
+ * stores its weight; {@code --b-layout plain} also times {@code C = A·B} with B stored {@code [K, N]}). On one
+ * thread, the progress line also gives GFLOP/s per CPU-second of the calling thread: a figure other processes on a
+ * shared machine disturb less than wall time.
  */
 @Command(name = "gemm", mixinStandardHelpOptions = true,
-        description = "GFLOP/s of our SGEMM at BERT-small's shapes (M×N×K = 4096×384×384, 4096×1536×384, 4096×384×1536, B transposed).")
+        description = "GFLOP/s of our SGEMM at BERT-small's shapes (M×N×K = 4096×384×384, 4096×1536×384, 4096×384×1536; B transposed, or plain with --b-layout).")
 final class GemmBenchCommand implements Callable<Integer> {
+
+    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     /** One product: {@code C[m, n] = A[m, k]·B[n, k]ᵀ}, named for what it is in a BERT layer. */
     record Shape(String role, int m, int n, int k) {
@@ -42,8 +48,11 @@ final class GemmBenchCommand implements Callable<Integer> {
                 new Shape("feed-forward down (output)", m, 384, 1536));
     }
 
+    /** How B is stored: {@code [N, K]} as {@code nn.Linear}'s weight (read transposed), or {@code [K, N]}. */
+    enum BLayout { TRANSPOSED, PLAIN }
+
     /** One measured product. */
-    record Result(String backend, Shape shape, double medianMs) {
+    record Result(String backend, Shape shape, BLayout layout, double medianMs) {
         double gflops() {
             return shape.gflop() / (medianMs / 1e3);
         }
@@ -55,6 +64,10 @@ final class GemmBenchCommand implements Callable<Integer> {
     @Option(names = "--backends", split = ",", defaultValue = "reference,vector",
             description = "The kernel backends to time. Default: ${DEFAULT-VALUE}.")
     List<String> backends;
+
+    @Option(names = "--b-layout", split = ",", defaultValue = "transposed",
+            description = "How B is stored: transposed ([N, K], nn.Linear's weight), plain ([K, N]), or both. Default: ${DEFAULT-VALUE}.")
+    List<String> layouts;
 
     @Option(names = "--m", defaultValue = "4096",
             description = "Rows of A and C: the tokens of the batch (4096 = 32 × 128; 16 or 128 for one sequence). Default: ${DEFAULT-VALUE}.")
@@ -81,6 +94,7 @@ final class GemmBenchCommand implements Callable<Integer> {
         if (threads < 1 || repeats < 1 || warmup < 0 || m < 1) {
             throw new ParameterException(spec.commandLine(), "--threads, --repeats and --m must be ≥ 1 and --warmup ≥ 0");
         }
+        List<BLayout> chosen = layouts.stream().map(this::layout).toList();
         PrintWriter err = spec.commandLine().getErr();
         err.println("bench: " + MachineInfo.detect().describe());
         List<Result> results = new ArrayList<>();
@@ -89,8 +103,10 @@ final class GemmBenchCommand implements Callable<Integer> {
             for (String name : backends) {
                 Backend.use(Backend.create(name.trim(), threads));
                 compileFirst();
-                for (Shape s : shapes(m)) {
-                    results.add(measure(name.trim(), s, err));
+                for (BLayout layout : chosen) {
+                    for (Shape s : shapes(m)) {
+                        results.add(measure(name.trim(), s, layout, err));
+                    }
                 }
             }
         } finally {
@@ -105,14 +121,24 @@ final class GemmBenchCommand implements Callable<Integer> {
         return 0;
     }
 
+    private BLayout layout(String name) {
+        return switch (name.trim()) {
+            case "transposed" -> BLayout.TRANSPOSED;
+            case "plain" -> BLayout.PLAIN;
+            default -> throw new ParameterException(spec.commandLine(),
+                    "--b-layout: expected transposed or plain but was '" + name + "'");
+        };
+    }
+
     /**
      * Warm-up calls (stopped after half the time budget: the reference is slow), then timed calls until
      * {@code repeats} or the budget is reached, at least one.
      */
-    private Result measure(String backend, Shape s, PrintWriter err) {
+    private Result measure(String backend, Shape s, BLayout layout, PrintWriter err) {
         GemmOperands x = GemmOperands.random(s.m(), s.n(), s.k());
-        Runnable call = () -> Backend.current().matmul(s.m(), s.n(), s.k(), x.a(), 0, s.k(), x.b(), 0, s.k(), true,
-                x.c(), 0, s.n(), false);
+        boolean transB = layout == BLayout.TRANSPOSED;
+        Runnable call = () -> Backend.current().matmul(s.m(), s.n(), s.k(), x.a(), 0, s.k(), x.b(), 0,
+                transB ? s.k() : s.n(), transB, x.c(), 0, s.n(), false);
         long budget = (long) (maxSeconds * 1e9);
         long warmEnd = System.nanoTime() + budget / 2;
         for (int i = 0; i < warmup && System.nanoTime() < warmEnd; i++) {
@@ -121,14 +147,18 @@ final class GemmBenchCommand implements Callable<Integer> {
         double[] ms = new double[repeats];
         int done = 0;
         long end = System.nanoTime() + budget;
+        long cpuStart = THREADS.getCurrentThreadCpuTime();
         while (done < repeats && (done == 0 || System.nanoTime() < end)) {
             long start = System.nanoTime();
             call.run();
             ms[done++] = (System.nanoTime() - start) / 1e6;
         }
-        Result r = new Result(backend, s, Timing.median(Arrays.copyOf(ms, done)));
-        err.printf(Locale.ROOT, "bench: %-9s %4d×%4d×%4d  median of %d: %8.2f ms  %7.1f GFLOP/s%n", backend, s.m(),
-                s.n(), s.k(), done, r.medianMs(), r.gflops());
+        double cpuGflops = s.gflop() * done / ((THREADS.getCurrentThreadCpuTime() - cpuStart) / 1e9);
+        Result r = new Result(backend, s, layout, Timing.median(Arrays.copyOf(ms, done)));
+        boolean oneThread = threads == 1 || Backend.REFERENCE.equals(backend);
+        err.printf(Locale.ROOT, "bench: %-9s %4d×%4d×%4d%s  median of %d: %8.2f ms  %7.1f GFLOP/s%s%n", backend, s.m(),
+                s.n(), s.k(), transB ? "ᵀ" : " ", done, r.medianMs(), r.gflops(),
+                oneThread ? String.format(Locale.ROOT, "  (%.1f per CPU-second)", cpuGflops) : "");
         err.flush();
         return r;
     }
@@ -147,7 +177,8 @@ final class GemmBenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "%-10s %-32s %5s %5s %5s %10s %10s%n", "backend", "role", "M", "N", "K", "ms", "GFLOP/s");
         for (Result r : results) {
             Shape s = r.shape();
-            out.printf(Locale.ROOT, "%-10s %-32s %5d %5d %5d %10.2f %10.1f%n", r.backend(), s.role(), s.m(), s.n(), s.k(),
+            String role = r.layout() == BLayout.PLAIN ? s.role() + ", B plain" : s.role();
+            out.printf(Locale.ROOT, "%-10s %-32s %5d %5d %5d %10.2f %10.1f%n", r.backend(), role, s.m(), s.n(), s.k(),
                     r.medianMs(), r.gflops());
         }
         out.flush();
@@ -165,7 +196,7 @@ final class GemmBenchCommand implements Callable<Integer> {
                 g.writeNumberField("m", r.shape().m());
                 g.writeNumberField("n", r.shape().n());
                 g.writeNumberField("k", r.shape().k());
-                g.writeBooleanField("trans_b", true);
+                g.writeBooleanField("trans_b", r.layout() == BLayout.TRANSPOSED);
                 g.writeNumberField("ms", Math.round(r.medianMs() * 1000) / 1000.0);
                 g.writeNumberField("gflops", Math.round(r.gflops() * 100) / 100.0);
                 g.writeEndObject();

@@ -1,7 +1,7 @@
 package dev.transformers4j.bench;
 
-import dev.transformers4j.onnx.BuiltinModel;
-import dev.transformers4j.onnx.BuiltinModels;
+import dev.transformers4j.pipelines.BuiltinModel;
+import dev.transformers4j.pipelines.BuiltinModels;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

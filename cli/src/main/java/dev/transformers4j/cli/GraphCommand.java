@@ -11,12 +11,13 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.AtomicFiles;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.models.marian.MarianMTModel;
 import dev.transformers4j.pipelines.ModelResolver;
+import dev.transformers4j.pipelines.TranslationTokenizer;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,9 @@ final class GraphCommand implements Callable<Integer> {
             throw new IllegalArgumentException("give the input either as TEXT or as --ids 1,2,3, not both");
         }
         Graphviz graphviz = format.equals("svg") ? Graphviz.onPath(System.getenv("PATH")) : null;
-        Path dir = ModelResolver.resolve(model);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        TokenBatch input = input(dir, m);
+        ModelFolder folder = ModelResolver.resolveFolder(model);
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        TokenBatch input = input(folder, m);
         ComputationGraph graph = GraphRecorder.record(m.module(), () -> forward(m, input));
         Diagram diagram = GraphView.collapse(graph, depth, Set.of(m.baseModelPrefix()));
         byte[] bytes = switch (format) {
@@ -101,9 +102,9 @@ final class GraphCommand implements Callable<Integer> {
     }
 
     /** The ids of --ids, or of TEXT through the folder's tokenizer (a translation model's source tokenizer). */
-    private TokenBatch input(Path dir, PretrainedModel m) {
+    private TokenBatch input(ModelFolder folder, PretrainedModel m) {
         if (text.isEmpty() && ids == null) {
-            boolean tokenizer = hasTokenizer(dir, m);
+            boolean tokenizer = hasTokenizer(folder, m);
             spec.commandLine().getErr().println("graph: no TEXT or --ids given: running " + (tokenizer
                     ? "\"" + DEFAULT_TEXT + "\"" : "the ids " + DEFAULT_IDS + " (the folder has no tokenizer)"));
             if (tokenizer) {
@@ -117,20 +118,19 @@ final class GraphCommand implements Callable<Integer> {
         }
         String joined = String.join(" ", text);
         if (m instanceof MarianMTModel marian) {
-            return TokenBatch.of(ModelResolver.translationTokenizer(dir, marian.config().eosTokenId(),
+            return TokenBatch.of(TranslationTokenizer.fromFolder(folder, marian.config().eosTokenId(),
                     marian.config().vocabSize()).encodeSource(joined));
         }
-        Encoding e = Tokenizer.fromFolder(dir).withPadding(null).encode(joined);
+        Encoding e = Tokenizer.fromFolder(folder.dir()).withPadding(null).encode(joined);
         return TokenBatch.rightPadded(List.of(e.ids()), List.of(e.typeIds()), 0);
     }
 
     /** Whether TEXT can be tokenized: a translation tokenizer for Marian, else tokenizer.json or vocab + merges. */
-    private static boolean hasTokenizer(Path dir, PretrainedModel m) {
+    private static boolean hasTokenizer(ModelFolder folder, PretrainedModel m) {
         if (m instanceof MarianMTModel) {
-            return ModelResolver.translationTokenizerProblem(dir) == null;
+            return TranslationTokenizer.problem(folder) == null;
         }
-        return Files.isRegularFile(dir.resolve("tokenizer.json"))
-                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+        return folder.tokenizer().isFast();
     }
 
     /** One forward pass; an encoder-decoder model decodes its start token (HF's first decoding step). */

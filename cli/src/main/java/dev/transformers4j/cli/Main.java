@@ -64,6 +64,9 @@ public final class Main implements Callable<Integer> {
         for (Extension e : ServiceLoader.load(Extension.class)) {
             cli.addSubcommand(e.command());
         }
+        if (!cli.getSubcommands().containsKey("bench")) {
+            cli.addSubcommand(new BenchLauncherCommand());
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setHelpFactory(OneSpellingHelp::new);

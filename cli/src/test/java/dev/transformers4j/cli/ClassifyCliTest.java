@@ -11,7 +11,7 @@ import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.bert.BertForSequenceClassification;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.onnx.BuiltinModels;
+import dev.transformers4j.pipelines.ModelResolver;
 import dev.transformers4j.pipelines.TextClassificationPipeline;
 import dev.transformers4j.pipelines.data.LabelSet;
 import dev.transformers4j.tokenizers.Encoding;
@@ -44,7 +44,7 @@ class ClassifyCliTest {
     @BeforeAll
     static void buildClassifier() throws IOException {
         System.setProperty("t4j.home", CliRun.HOME.toString());
-        Path encoder = BuiltinModels.resolve("all-MiniLM-L6-v2");
+        Path encoder = ModelResolver.resolve("all-MiniLM-L6-v2");
         Path staging = Files.createDirectories(tmp.resolve("staging"));
         Files.copy(encoder.resolve("model.safetensors"), staging.resolve("model.safetensors"));
         BertConfig config = BertConfig.read(encoder.resolve("config.json"))

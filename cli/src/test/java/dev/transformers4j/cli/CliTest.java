@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.transformers4j.models.testing.Golden;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -19,18 +17,14 @@ class CliTest {
     @TempDir
     Path tmp;
 
+    /** A golden folder of the models test-jar ({@code golden/bert-seqcls}). */
     static Path golden(String name) {
-        try {
-            return Path.of(CliTest.class.getResource("/golden/" + name).toURI());
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
-        }
+        return Golden.dir(name);
     }
 
-    static JsonNode goldenJson(String name) throws IOException {
-        try (InputStream in = CliTest.class.getResourceAsStream("/golden/" + name)) {
-            return new ObjectMapper().readTree(in);
-        }
+    /** A golden JSON file of the models or tokenizers test-jar. */
+    static JsonNode goldenJson(String name) {
+        return Golden.json(name);
     }
 
     @Test

@@ -1,6 +1,10 @@
 package dev.transformers4j.core;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.ServiceLoader;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one switch that selects the kernel backend.
@@ -8,12 +12,15 @@ import java.util.ServiceLoader;
  * <p>{@code -Dt4j.backend=reference|vector} (or the environment variable {@code T4J_BACKEND}) picks the
  * backend; the default is the fastest available one. {@code -Dt4j.threads=N} (or {@code T4J_THREADS})
  * caps the threads a backend uses; the default is the number of cores. {@link #use(Kernels)} switches at
- * run time, for tests that run the same model on both backends.
+ * run time, for tests that run the same model on both backends. When the default falls back to the reference
+ * kernels, one WARN says why and how to get the fast ones (the {@code transformers4j-simd} jar, the JVM flag).
  */
 public final class Backend {
 
     public static final String REFERENCE = "reference";
     public static final String VECTOR = "vector";
+
+    private static final Logger LOG = LoggerFactory.getLogger(Backend.class);
 
     private static volatile Kernels current;
 
@@ -49,8 +56,10 @@ public final class Backend {
             return new ReferenceKernels();
         }
         StringBuilder available = new StringBuilder(REFERENCE);
+        List<String> unavailable = new ArrayList<>();
         for (KernelsProvider p : ServiceLoader.load(KernelsProvider.class)) {
             if (!p.isAvailable()) {
+                unavailable.add(p.name());
                 continue;
             }
             available.append(", ").append(p.name());
@@ -59,10 +68,22 @@ public final class Backend {
             }
         }
         if (name.isEmpty()) {
+            LOG.warn(referenceFallback(unavailable));
             return new ReferenceKernels();
         }
         throw new IllegalArgumentException("backend '" + name + "' is not available; available: " + available
                 + (VECTOR.equals(name) ? " (the vector backend needs --add-modules jdk.incubator.vector)" : ""));
+    }
+
+    /** Why the default is the reference kernels, and what gives the fast ones: the jar, or the JVM flag. */
+    static String referenceFallback(List<String> unavailable) {
+        if (unavailable.contains(VECTOR)) {
+            return "running on the reference kernels (several times slower): the Vector API kernels need the JVM flag"
+                    + " --add-modules jdk.incubator.vector";
+        }
+        return "running on the reference kernels (several times slower): the Vector API kernels are not on the"
+                + " classpath (add dev.transformers4j:transformers4j-simd, and the JVM flag"
+                + " --add-modules jdk.incubator.vector)";
     }
 
     /** The thread count from {@code t4j.threads} / {@code T4J_THREADS}, else the number of cores. */

@@ -1,5 +1,6 @@
 package dev.transformers4j.generation;
 
+import dev.transformers4j.models.io.ModelFolder;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -71,6 +72,11 @@ public record GenerationConfig(Integer maxNewTokens, int maxLength, int minNewTo
     /** Reads {@code generation_config.json}; unknown fields are ignored, errors name the file and field. */
     public static GenerationConfig fromJson(Path file) {
         return GenerationConfigJson.read(file);
+    }
+
+    /** A model folder's defaults: its {@code generation_config.json} when it has one, else {@link #defaults()}. */
+    public static GenerationConfig fromFolder(ModelFolder folder) {
+        return folder.hasGenerationConfig() ? fromJson(folder.generationConfig()) : defaults();
     }
 
     /** The pad id finished rows are filled with: {@code pad_token_id}, else the first EOS id (HF), else -1. */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.transformers4j.models.io.ModelFileException;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.models.testing.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -38,6 +39,15 @@ class GenConfigTest {
         assertThat(c.padTokenId()).isNull();
         assertThat(c.effectivePadTokenId()).isEqualTo(999);         // HF: pad = eos for open-end generation
         assertThat(c.toBuilder().maxNewTokens(5).build().maxNewTokens()).isEqualTo(5);
+    }
+
+    @Test
+    void aFolderGivesItsGenerationConfigJsonOrTheDefaults() {
+        Path gpt2 = Golden.dir("gpt2-lm");
+        assertThat(GenerationConfig.fromFolder(ModelFolder.of(gpt2)))
+                .isEqualTo(GenerationConfig.fromJson(gpt2.resolve("generation_config.json")));
+        assertThat(GenerationConfig.fromFolder(ModelFolder.of(Golden.dir("bert-mlm"))))
+                .isEqualTo(GenerationConfig.defaults());
     }
 
     @Test

@@ -3,10 +3,9 @@ package dev.transformers4j.learn;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.pipelines.ModelResolver;
 import dev.transformers4j.tokenizers.Tokenizer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,11 +28,13 @@ public final class LoadedModel {
 
     /** A built-in model name ({@code all-MiniLM-L6-v2}) or an HF folder. */
     public static LoadedModel load(String nameOrPath) {
-        Path dir = ModelResolver.resolve(nameOrPath);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        boolean hasTokenizer = Files.isRegularFile(dir.resolve("tokenizer.json"))
-                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
-        return new LoadedModel(nameOrPath, m, hasTokenizer ? Tokenizer.fromFolder(dir) : null);
+        return load(nameOrPath, ModelResolver.resolveFolder(nameOrPath));
+    }
+
+    /** A model folder under {@code name}, with its tokenizer when it has one {@link Tokenizer} reads. */
+    public static LoadedModel load(String name, ModelFolder folder) {
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        return new LoadedModel(name, m, folder.tokenizer().isFast() ? Tokenizer.fromFolder(folder.dir()) : null);
     }
 
     public String name() {

@@ -48,7 +48,7 @@ public final class KVCache {
      * Writes this step's keys and values {@code [B, H, T, D]} of {@code layer} after the cached ones and
      * returns views of all of them, {@code [B, H, length + T, D]}. Call {@link #advance} once every layer is done.
      */
-    public Tensor[] append(int layer, Tensor k, Tensor v) {
+    public KeyValues append(int layer, Tensor k, Tensor v) {
         int t = k.size(2);
         if (length + t > capacity) {
             throw new IllegalStateException("KV cache full: " + length + " + " + t + " positions exceed its capacity "
@@ -56,7 +56,7 @@ public final class KVCache {
         }
         write(keys[layer], k);
         write(values[layer], v);
-        return new Tensor[] {view(keys[layer], length + t), view(values[layer], length + t)};
+        return new KeyValues(view(keys[layer], length + t), view(values[layer], length + t));
     }
 
     /** Marks {@code t} more positions as cached (after all layers appended them). */

@@ -26,7 +26,7 @@ public final class OnnxConverter {
 
     /** Writes extra files into the folder being built, before it is renamed into place. */
     @FunctionalInterface
-    interface ExtraFiles {
+    public interface ExtraFiles {
         void write(Path folder, BertConfig config) throws IOException;
     }
 
@@ -60,9 +60,10 @@ public final class OnnxConverter {
 
     /**
      * Converts into {@code outDir}, doing with a folder that is there (or appears meanwhile: another process
-     * converted the same model) what {@code ifExists} says.
+     * converted the same model) what {@code ifExists} says. {@code extra} adds files to the folder before it is
+     * moved into place (the built-in models add sentence-transformers' files).
      */
-    static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, IfExists ifExists, ExtraFiles extra) {
+    public static BertConfig convert(Path onnx, Path tokenizerJson, Path outDir, IfExists ifExists, ExtraFiles extra) {
         if (tokenizerJson != null && !Files.isRegularFile(tokenizerJson)) {
             throw new ModelFileException(tokenizerJson, "file not found");
         }

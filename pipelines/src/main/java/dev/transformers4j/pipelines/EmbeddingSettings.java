@@ -2,7 +2,6 @@ package dev.transformers4j.pipelines;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.onnx.Pooling;
 import java.nio.file.Files;
 import java.nio.file.Path;
 

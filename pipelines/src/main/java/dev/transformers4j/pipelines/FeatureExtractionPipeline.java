@@ -6,17 +6,11 @@ import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.onnx.Pooling;
+import dev.transformers4j.models.io.ModelFolder;
+import dev.transformers4j.models.io.TokenizerFormat;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
-import dev.transformers4j.tokenizers.Truncation;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The {@code feature-extraction} pipeline: texts → token states → one L2-normalised vector per text, pooled
@@ -25,37 +19,32 @@ import org.slf4j.LoggerFactory;
  */
 public final class FeatureExtractionPipeline {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FeatureExtractionPipeline.class);
     private static final int BATCH_SIZE = 32;
 
     private final String name;
-    private final Tokenizer tokenizer;
     private final PretrainedModel model;
     private final Pooling pooling;
-    private final int maxLength;
-    private final int padId;
+    private final TextBatcher batcher;
 
     private FeatureExtractionPipeline(String name, Tokenizer tokenizer, PretrainedModel model, Pooling pooling,
                                       int maxLength) {
         this.name = name;
-        this.tokenizer = tokenizer.withPadding(null).withTruncation(null);
         this.model = model;
         this.pooling = pooling;
-        this.maxLength = maxLength;
-        this.padId = tokenizer.padding() != null ? tokenizer.padding().padId() : tokenizer.tokenToId("[PAD]").orElse(0);
+        this.batcher = new TextBatcher(tokenizer, maxLength, name);
     }
 
     /** Loads a built-in model name or an HF folder (config.json, model.safetensors, tokenizer.json). */
     public static FeatureExtractionPipeline load(String model) {
-        Path dir = ModelResolver.resolve(model);
-        Path tokenizerFile = dir.resolve("tokenizer.json");
-        if (!Files.isRegularFile(tokenizerFile)) {
-            throw new IllegalArgumentException(tokenizerFile + ": file not found (the pipeline needs the model's tokenizer)");
+        ModelFolder folder = ModelResolver.resolveFolder(model);
+        if (folder.tokenizer() != TokenizerFormat.TOKENIZER_JSON) {
+            throw new IllegalArgumentException(folder.tokenizerJson() + ": file not found (the pipeline needs the"
+                    + " model's tokenizer)");
         }
-        Tokenizer tokenizer = Tokenizer.fromFile(tokenizerFile);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
-        EmbeddingSettings settings = EmbeddingSettings.read(dir);
-        int positions = ConfigJson.read(dir.resolve("config.json")).getInt("max_position_embeddings", 512);
+        Tokenizer tokenizer = Tokenizer.fromFile(folder.tokenizerJson());
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        EmbeddingSettings settings = EmbeddingSettings.read(folder.dir());
+        int positions = ConfigJson.read(folder.config()).getInt("max_position_embeddings", 512);
         int maxLength = settings.maxSeqLength() > 0 ? Math.min(settings.maxSeqLength(), positions) : positions;
         return new FeatureExtractionPipeline(model, tokenizer, m, settings.pooling(), maxLength);
     }
@@ -65,7 +54,7 @@ public final class FeatureExtractionPipeline {
     }
 
     public Tokenizer tokenizer() {
-        return tokenizer;
+        return batcher.tokenizer();
     }
 
     public PretrainedModel model() {
@@ -78,7 +67,7 @@ public final class FeatureExtractionPipeline {
 
     /** The most tokens (special tokens included) one text may have. */
     public int maxLength() {
-        return maxLength;
+        return batcher.maxLength();
     }
 
     /** One L2-normalised embedding per text. */
@@ -86,49 +75,26 @@ public final class FeatureExtractionPipeline {
         return embed(texts, TruncationPolicy.TRUNCATE, ProgressListener.NONE);
     }
 
-    /** One L2-normalised embedding per text, in input order. */
+    /** One L2-normalised embedding per text, in input order, in batches of similar length. */
     public float[][] embed(List<String> texts, TruncationPolicy policy, ProgressListener progress) {
-        List<Encoding> encodings = encode(texts, policy);
-        Integer[] order = new Integer[texts.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        java.util.Arrays.sort(order, Comparator.comparingInt(i -> -encodings.get(i).ids().length));
+        List<Encoding> encodings = batcher.encode(texts, policy);
         float[][] out = new float[texts.size()][];
-        for (int start = 0; start < order.length; start += BATCH_SIZE) {
-            int end = Math.min(order.length, start + BATCH_SIZE);
-            List<int[]> ids = new ArrayList<>();
-            List<int[]> types = new ArrayList<>();
-            for (int i = start; i < end; i++) {
-                ids.add(encodings.get(order[i]).ids());
-                types.add(encodings.get(order[i]).typeIds());
-            }
-            TokenBatch batch = TokenBatch.rightPadded(ids, types, padId);
+        int done = 0;
+        for (int[] group : TextBatcher.longestFirst(encodings, BATCH_SIZE)) {
+            TokenBatch batch = batcher.batch(encodings, group);
             Tensor hidden = model.forward(batch, ForwardOptions.DEFAULT).lastHiddenState();  // [B, T, C]
-            for (int b = 0; b < end - start; b++) {
-                out[order[start + b]] = normalize(pool(hidden, batch, b));
+            for (int b = 0; b < group.length; b++) {
+                out[group[b]] = normalize(pool(hidden, batch, b));
             }
-            progress.progress(end, order.length);
+            done += group.length;
+            progress.progress(done, texts.size());
         }
         return out;
     }
 
     /** The tokenizer's encodings, cut to {@link #maxLength()} as the policy says. */
     public List<Encoding> encode(List<String> texts, TruncationPolicy policy) {
-        List<Encoding> out = new ArrayList<>(texts.size());
-        for (int i = 0; i < texts.size(); i++) {
-            Encoding e = tokenizer.encode(texts.get(i));
-            if (e.ids().length > maxLength) {
-                if (policy == TruncationPolicy.ERROR) {
-                    throw new IllegalArgumentException("text " + (i + 1) + " has " + e.ids().length
-                            + " tokens but " + name + " takes at most " + maxLength + " (truncation is off)");
-                }
-                LOG.warn("text {} has {} tokens; truncated to the {} that {} takes", i + 1, e.ids().length, maxLength, name);
-                e = tokenizer.withTruncation(Truncation.of(maxLength)).encode(texts.get(i));
-            }
-            out.add(e);
-        }
-        return out;
+        return batcher.encode(texts, policy);
     }
 
     /** {@code [B, T, C]} states of row {@code b} → {@code [C]}: mean over real tokens, or the first token. */

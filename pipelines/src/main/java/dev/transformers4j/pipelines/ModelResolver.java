@@ -1,85 +1,66 @@
 package dev.transformers4j.pipelines;
 
-import dev.transformers4j.onnx.BuiltinModels;
-import dev.transformers4j.tokenizers.Tokenizer;
-import dev.transformers4j.tokenizers.marian.MarianTokenizer;
+import dev.transformers4j.models.io.ModelFolder;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 
-/** Turns what a user typed after {@code --model} into an HF folder: a built-in model name or a path. */
+/**
+ * Turns what a user typed after {@code --model} into an HF folder: a folder with {@code config.json} as is, or a
+ * built-in model's name ({@link BuiltinModels}), converted on first use into {@code $T4J_HOME/models/<name>}.
+ */
 public final class ModelResolver {
 
     private ModelResolver() {
     }
 
     /**
-     * A folder with {@code config.json}: the path itself, or a built-in model converted once into the cache
-     * ({@code T4J_HOME}).
+     * The folder of a model argument: an existing folder with a {@code config.json} as is, or a built-in model's
+     * folder under {@code $T4J_HOME/models}, converted on first use.
+     *
+     * @throws IllegalArgumentException when the argument is neither
+     * @throws IllegalStateException when a built-in model's jar is not on the classpath
      */
     public static Path resolve(String nameOrPath) {
-        return BuiltinModels.resolve(nameOrPath);
+        return resolveFolder(nameOrPath).dir();
     }
 
-    /**
-     * Why {@code dir} has no translation tokenizer this library can load, or null when it has one. This is the one
-     * place that knows the tokenizer layouts of translation models: {@code tokenizer.json} (one vocabulary for both
-     * sides), else Marian's SentencePiece files ({@code source.spm}, {@code target.spm}, {@code vocab.json}) read by
-     * {@link MarianTokenizer}.
-     */
-    public static String translationTokenizerProblem(Path dir) {
-        if (Files.isRegularFile(dir.resolve("tokenizer.json"))) {
+    /** {@link #resolve}, with what the folder holds (config, weights, tokenizer files, generation config). */
+    public static ModelFolder resolveFolder(String nameOrPath) {
+        Path path = asPath(nameOrPath);
+        if (path != null && Files.isDirectory(path)) {
+            ModelFolder folder = ModelFolder.of(path);
+            if (folder.hasConfig()) {
+                return folder;
+            }
+        }
+        BuiltinModel model = BuiltinModels.find(nameOrPath);
+        if (model == null) {
+            throw new IllegalArgumentException("model '" + nameOrPath + "' is neither a folder with config.json"
+                    + " nor a built-in model (" + String.join(", ", BuiltinModels.all().stream()
+                    .map(BuiltinModel::name).toList()) + ")");
+        }
+        return ModelFolder.of(BuiltinModels.install(model, home().resolve("models").resolve(model.name())));
+    }
+
+    /** {@code $T4J_HOME}: system property {@code t4j.home}, else env {@code T4J_HOME}, else {@code ~/.cache/transformers4j}. */
+    public static Path home() {
+        String prop = System.getProperty("t4j.home");
+        if (prop != null && !prop.isBlank()) {
+            return Path.of(prop);
+        }
+        String env = System.getenv("T4J_HOME");
+        if (env != null && !env.isBlank()) {
+            return Path.of(env);
+        }
+        return Path.of(System.getProperty("user.home"), ".cache", "transformers4j");
+    }
+
+    private static Path asPath(String s) {
+        try {
+            return Path.of(s);
+        } catch (InvalidPathException e) {
             return null;
         }
-        if (MarianTokenizer.isMarianFolder(dir)) {
-            try {
-                MarianTokenizer.fromFolder(dir);
-                return null;
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
-        }
-        return dir + ": no tokenizer: looked for tokenizer.json (or Marian's source.spm + target.spm + vocab.json)";
-    }
-
-    /**
-     * The translation tokenizer of {@code dir}; throws {@link IllegalArgumentException} with
-     * {@link #translationTokenizerProblem} when there is none, or when its vocabulary is larger than the model's.
-     *
-     * @param eosTokenId the id that ends every source ({@code </s>})
-     * @param vocabSize  the model's {@code vocab_size}
-     */
-    public static TranslationTokenizer translationTokenizer(Path dir, int eosTokenId, int vocabSize) {
-        String problem = translationTokenizerProblem(dir);
-        if (problem != null) {
-            throw new IllegalArgumentException(problem);
-        }
-        if (!Files.isRegularFile(dir.resolve("tokenizer.json"))) {
-            return marian(MarianTokenizer.fromFolder(dir), dir, vocabSize);
-        }
-        Tokenizer tokenizer = Tokenizer.fromFile(dir.resolve("tokenizer.json"));
-        if (tokenizer.vocabSize() > vocabSize) {
-            throw new IllegalArgumentException(dir + ": the tokenizer has " + tokenizer.vocabSize() + " tokens but the"
-                    + " model's vocab_size is " + vocabSize + ": they do not belong together");
-        }
-        return new SharedVocabularyTokenizer(tokenizer, eosTokenId);
-    }
-
-    /** An opus-mt folder's SentencePiece tokenizer: source text through source.spm, generated ids through target.spm. */
-    private static TranslationTokenizer marian(MarianTokenizer marian, Path dir, int vocabSize) {
-        if (marian.vocabSize() > vocabSize) {
-            throw new IllegalArgumentException(dir + ": vocab.json has " + marian.vocabSize() + " tokens but the"
-                    + " model's vocab_size is " + vocabSize + ": they do not belong together");
-        }
-        return new TranslationTokenizer() {
-            @Override
-            public int[] encodeSource(String text) {
-                return marian.encodeSource(text);
-            }
-
-            @Override
-            public String decode(int[] targetIds) {
-                return marian.decode(targetIds);
-            }
-        };
     }
 }

@@ -10,9 +10,8 @@ import dev.transformers4j.generation.TextStreamer;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.CausalLM;
 import dev.transformers4j.models.PretrainedModel;
+import dev.transformers4j.models.io.ModelFolder;
 import dev.transformers4j.tokenizers.Tokenizer;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -49,21 +48,14 @@ public final class TextGenerationPipeline {
 
     /** Loads an HF folder: a decoder-only model, its tokenizer (when present) and generation_config.json. */
     public static TextGenerationPipeline load(String modelDir) {
-        Path dir = ModelResolver.resolve(modelDir);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
+        ModelFolder folder = ModelResolver.resolveFolder(modelDir);
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
         if (!(m instanceof CausalLM lm)) {
-            throw new IllegalArgumentException(dir + ": " + m.architecture() + " is not a decoder-only language model"
-                    + " (text generation needs e.g. GPT2LMHeadModel)");
+            throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not a decoder-only"
+                    + " language model (text generation needs e.g. GPT2LMHeadModel)");
         }
-        Tokenizer tok = hasTokenizer(dir) ? Tokenizer.fromFolder(dir) : null;
-        Path gc = dir.resolve("generation_config.json");
-        GenerationConfig defaults = Files.isRegularFile(gc) ? GenerationConfig.fromJson(gc) : GenerationConfig.defaults();
-        return new TextGenerationPipeline(lm, tok, defaults);
-    }
-
-    private static boolean hasTokenizer(Path dir) {
-        return Files.isRegularFile(dir.resolve("tokenizer.json"))
-                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+        Tokenizer tok = folder.tokenizer().isFast() ? Tokenizer.fromFolder(folder.dir()) : null;
+        return new TextGenerationPipeline(lm, tok, GenerationConfig.fromFolder(folder));
     }
 
     /**

@@ -10,8 +10,7 @@ import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.Seq2SeqLM;
 import dev.transformers4j.models.TokenBatch;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.transformers4j.models.io.ModelFolder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -61,23 +60,23 @@ public final class TranslationPipeline {
      * usable tokenizer still loads (for {@link #generateIds}); text methods then fail with the reason.
      */
     public static TranslationPipeline load(String modelDir) {
-        Path dir = ModelResolver.resolve(modelDir);
-        PretrainedModel m = AutoModel.fromPretrained(dir);
+        ModelFolder folder = ModelResolver.resolveFolder(modelDir);
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
         if (!(m instanceof Seq2SeqLM<?> seq2seq)) {
-            throw new IllegalArgumentException(dir + ": " + m.architecture() + " is not an encoder-decoder model"
-                    + " (translation needs e.g. MarianMTModel)");
+            throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not an encoder-decoder"
+                    + " model (translation needs e.g. MarianMTModel)");
         }
-        Path gc = dir.resolve("generation_config.json");
-        GenerationConfig defaults = GenerationConfig.fromJson(Files.isRegularFile(gc) ? gc : dir.resolve("config.json"));
-        String problem = ModelResolver.translationTokenizerProblem(dir);
+        GenerationConfig defaults = GenerationConfig.fromJson(folder.hasGenerationConfig() ? folder.generationConfig()
+                : folder.config());
+        String problem = TranslationTokenizer.problem(folder);
         if (problem != null) {
             return new TranslationPipeline(seq2seq, null, problem, defaults);
         }
         if (defaults.eosTokenIds().isEmpty()) {
-            throw new IllegalArgumentException(dir + ": no eos_token_id in generation_config.json or config.json"
-                    + " (every source ends with it)");
+            throw new IllegalArgumentException(folder.dir() + ": no eos_token_id in generation_config.json or"
+                    + " config.json (every source ends with it)");
         }
-        TranslationTokenizer tok = ModelResolver.translationTokenizer(dir, defaults.eosTokenIds().get(0),
+        TranslationTokenizer tok = TranslationTokenizer.fromFolder(folder, defaults.eosTokenIds().get(0),
                 seq2seq.vocabSize());
         return new TranslationPipeline(seq2seq, tok, null, defaults);
     }

@@ -3,9 +3,6 @@ package dev.transformers4j.pipelines;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
-import dev.transformers4j.onnx.BuiltinModel;
-import dev.transformers4j.onnx.BuiltinModels;
-import dev.transformers4j.onnx.Pooling;
 import dev.transformers4j.tokenizers.Encoding;
 import dev.transformers4j.tokenizers.Tokenizer;
 import java.io.IOException;
@@ -71,7 +68,7 @@ final class RealModels {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            return BuiltinModels.resolve(k);
+            return ModelResolver.resolve(k);
         });
     }
 

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.models.TokenBatch;
-import dev.transformers4j.onnx.Pooling;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

@@ -4,8 +4,7 @@ import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.learn.LoadedModel;
 import dev.transformers4j.learn.Token;
 import dev.transformers4j.models.CausalLM;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.transformers4j.models.io.ModelFolder;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
@@ -31,20 +30,12 @@ final class ExplorerModel {
     }
 
     /** Loads an HF folder under the catalog's {@code name}: model, tokenizer, generation_config.json if any. */
-    static ExplorerModel load(String name, ModelKind kind, Path dir) {
-        LoadedModel m = LoadedModel.load(dir.toString());
+    static ExplorerModel load(String name, ModelKind kind, ModelFolder folder) {
+        LoadedModel m = LoadedModel.load(name, folder);
         if (m.tokenizer() == null) {
-            throw new ExplorerServerException(dir + ": " + NO_TOKENIZER);
+            throw new ExplorerServerException(folder.dir() + ": " + NO_TOKENIZER);
         }
-        Path gc = dir.resolve("generation_config.json");
-        GenerationConfig defaults = Files.isRegularFile(gc) ? GenerationConfig.fromJson(gc) : GenerationConfig.defaults();
-        return new ExplorerModel(kind, new LoadedModel(name, m.model(), m.tokenizer()), defaults);
-    }
-
-    /** Whether {@code dir} has a tokenizer {@link LoadedModel} loads. */
-    static boolean hasTokenizer(Path dir) {
-        return Files.isRegularFile(dir.resolve("tokenizer.json"))
-                || Files.isRegularFile(dir.resolve("vocab.json")) && Files.isRegularFile(dir.resolve("merges.txt"));
+        return new ExplorerModel(kind, m, GenerationConfig.fromFolder(folder));
     }
 
     String name() {

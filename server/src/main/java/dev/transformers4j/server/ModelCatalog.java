@@ -1,10 +1,10 @@
 package dev.transformers4j.server;
 
 import dev.transformers4j.models.io.ConfigJson;
-import dev.transformers4j.onnx.BuiltinModel;
-import dev.transformers4j.onnx.BuiltinModels;
+import dev.transformers4j.models.io.ModelFolder;
+import dev.transformers4j.pipelines.BuiltinModel;
+import dev.transformers4j.pipelines.BuiltinModels;
 import dev.transformers4j.pipelines.ModelResolver;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,14 +41,14 @@ final class ModelCatalog {
             entries.put(m.name(), new Entry(m.name(), "builtin", ModelKind.ENCODER, null));
         }
         for (Path dir : folders) {
-            Path config = dir.resolve("config.json");
-            if (!Files.isRegularFile(config)) {
+            ModelFolder folder = ModelFolder.of(dir);
+            if (!folder.hasConfig()) {
                 throw new ExplorerServerException("--model " + dir + ": not a model folder (no config.json)");
             }
-            if (!ExplorerModel.hasTokenizer(dir)) {
+            if (!folder.tokenizer().isFast()) {
                 throw new ExplorerServerException("--model " + dir + ": " + ExplorerModel.NO_TOKENIZER);
             }
-            ModelKind kind = ModelKind.ofModelType(ConfigJson.read(config).getString("model_type", ""));
+            ModelKind kind = ModelKind.ofModelType(ConfigJson.read(folder.config()).getString("model_type", ""));
             Path name = dir.toAbsolutePath().normalize().getFileName();
             String key = name == null || entries.containsKey(name.toString()) ? dir.toString() : name.toString();
             entries.put(key, new Entry(key, "folder", kind, dir));
@@ -68,6 +68,6 @@ final class ModelCatalog {
                     + String.join(", ", entries.keySet()) + ")");
         }
         return loaded.computeIfAbsent(name, n -> ExplorerModel.load(n, e.kind(),
-                e.folder() != null ? e.folder() : ModelResolver.resolve(n)));
+                ModelResolver.resolveFolder(e.folder() != null ? e.folder().toString() : n)));
     }
 }

@@ -48,7 +48,7 @@ public final class Tokenizer {
      * a missing field or an unsupported component type.
      */
     public static Tokenizer fromFile(Path tokenizerJson) {
-        return TokenizerJson.parse(TokenizerFiles.readUtf8(tokenizerJson), tokenizerJson.toString());
+        return fromJson(TokenizerFiles.readUtf8(tokenizerJson), tokenizerJson.toString());
     }
 
     /**
@@ -58,8 +58,8 @@ public final class Tokenizer {
      * {@code <|endoftext|>} as a special token. Errors name the file (and the line of {@code merges.txt}).
      */
     public static Tokenizer fromVocabAndMerges(Path vocabJson, Path mergesTxt) {
-        return VocabAndMerges.gpt2(TokenizerFiles.readUtf8(vocabJson), vocabJson.toString(),
-                TokenizerFiles.readUtf8(mergesTxt), mergesTxt.toString());
+        return new Tokenizer(VocabAndMerges.gpt2(TokenizerFiles.readUtf8(vocabJson), vocabJson.toString(),
+                TokenizerFiles.readUtf8(mergesTxt), mergesTxt.toString()), null, null);
     }
 
     /**
@@ -98,7 +98,8 @@ public final class Tokenizer {
 
     /** Parses the content of a {@code tokenizer.json}; {@code sourceName} is used in error messages. */
     public static Tokenizer fromJson(String json, String sourceName) {
-        return TokenizerJson.parse(json, sourceName);
+        TokenizerJson.Parts parts = TokenizerJson.parse(json, sourceName);
+        return new Tokenizer(parts.pipeline(), parts.truncation(), parts.padding());
     }
 
     /** HF {@code encode(text, add_special_tokens=True)} with the configured truncation and padding. */

@@ -7,6 +7,7 @@ import dev.transformers4j.core.nn.Dropout;
 import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.KeyValues;
 
 /**
  * Masked multi-head self-attention (§3.2.2–3.2.3): one {@code c_attn} projection gives Q, K and V side by
@@ -51,9 +52,9 @@ public final class GPT2Attention extends Module {
         Tensor k = Attention.splitHeads(qkv.slice(2, width, 2 * width), heads);   // [B, H, T, D]
         Tensor v = Attention.splitHeads(qkv.slice(2, 2 * width, 3 * width), heads);
         if (cache != null) {
-            Tensor[] kv = cache.append(layerIdx, k, v);                           // [B, H, P + T, D]
-            k = kv[0];
-            v = kv[1];
+            KeyValues all = cache.append(layerIdx, k, v);                         // [B, H, P + T, D]
+            k = all.keys();
+            v = all.values();
         }
         Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, scale, attnDropout);
         Tensor out = residDropout.forward(cProj.forward(Attention.mergeHeads(r.context())));   // [B, T, C]

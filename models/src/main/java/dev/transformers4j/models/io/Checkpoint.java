@@ -3,7 +3,6 @@ package dev.transformers4j.models.io;
 import dev.transformers4j.core.Tensor;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.core.nn.Parameter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -37,19 +36,24 @@ public final class Checkpoint {
      * @throws ModelFileException naming model.safetensors when the folder has neither file
      */
     public static WeightsFile open(Path dir) {
-        Path safetensors = dir.resolve(SAFETENSORS);
-        Path bin = dir.resolve(PYTORCH_BIN);
-        if (Files.exists(safetensors) || !Files.exists(bin)) {
-            for (String index : List.of(SAFETENSORS + ".index.json", PYTORCH_BIN + ".index.json")) {
-                if (!Files.exists(safetensors) && Files.exists(dir.resolve(index))) {
-                    throw new ModelFileException(dir.resolve(index), "sharded checkpoints are not supported yet");
-                }
+        return open(ModelFolder.of(dir));
+    }
+
+    /** Opens the weights {@link ModelFolder#weights()} found (see {@link #open(Path)}). */
+    public static WeightsFile open(ModelFolder folder) {
+        if (folder.weights().isEmpty()) {
+            if (folder.weightsIndex() != null) {
+                throw new ModelFileException(folder.weightsIndex(), "sharded checkpoints are not supported yet");
             }
-            LOG.debug("reading {}", safetensors);
-            return SafeTensors.open(safetensors);
+            throw new ModelFileException(folder.dir().resolve(SAFETENSORS), "file not found");
         }
-        LOG.info("{}: no {}, reading {}", dir, SAFETENSORS, PYTORCH_BIN);
-        return PyTorchCheckpoint.open(bin);
+        Path file = folder.weights().get(0);
+        if (file.getFileName().toString().equals(PYTORCH_BIN)) {
+            LOG.info("{}: no {}, reading {}", folder.dir(), SAFETENSORS, PYTORCH_BIN);
+            return PyTorchCheckpoint.open(file);
+        }
+        LOG.debug("reading {}", file);
+        return SafeTensors.open(file);
     }
 
     /**

@@ -7,6 +7,7 @@ import dev.transformers4j.core.nn.ForwardCall;
 import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.KeyValues;
 
 /**
  * Multi-head attention, §3.2.2: {@code MultiHead(Q, K, V) = Concat(head_1, …, head_h)·W^O} with
@@ -16,10 +17,6 @@ import dev.transformers4j.models.KVCache;
  * from the decoder, keys and values from the encoder output).
  */
 public final class MarianAttention extends Module {
-
-    /** The projected keys and values of one layer, {@code [B, H, S, D]} each. */
-    public record KeyValues(Tensor keys, Tensor values) {
-    }
 
     final Linear qProj;
     final Linear kProj;
@@ -50,8 +47,7 @@ public final class MarianAttention extends Module {
         ForwardCall call = enter(x, mask, cache);
         KeyValues kv = project(x);                                          // [B, H, T, D] each
         if (cache != null) {
-            Tensor[] all = cache.append(layerIdx, kv.keys(), kv.values());  // [B, H, P + T, D]
-            kv = new KeyValues(all[0], all[1]);
+            kv = cache.append(layerIdx, kv.keys(), kv.values());            // [B, H, P + T, D]
         }
         return call.exit(attend(x, kv, mask));
     }

@@ -1,6 +1,7 @@
 package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.models.KeyValues;
 import java.util.List;
 
 /**
@@ -11,7 +12,7 @@ import java.util.List;
  * @param layers     per decoder layer, keys and values {@code [B, H, S, D]}
  * @param sourceMask additive source padding mask {@code [B, 1, 1, S]}
  */
-public record MarianCrossAttentionCache(List<MarianAttention.KeyValues> layers, Tensor sourceMask) {
+public record MarianCrossAttentionCache(List<KeyValues> layers, Tensor sourceMask) {
 
     public MarianCrossAttentionCache {
         layers = List.copyOf(layers);

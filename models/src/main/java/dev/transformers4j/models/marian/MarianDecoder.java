@@ -10,6 +10,7 @@ import dev.transformers4j.core.nn.ModuleList;
 import dev.transformers4j.models.AttentionMask;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.KeyValues;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,7 +43,7 @@ public final class MarianDecoder extends Module {
 
     /** Projects the encoder output {@code [B, S, C]} into every layer's cross-attention keys and values, once. */
     public MarianCrossAttentionCache crossAttentionCache(Tensor encoderHidden, Tensor sourceMask) {
-        List<MarianAttention.KeyValues> kv = new ArrayList<>();
+        List<KeyValues> kv = new ArrayList<>();
         for (MarianDecoderLayer layer : layers) {
             kv.add(layer.encoderAttn.project(encoderHidden));                  // [B, H, S, D] each
         }

@@ -10,6 +10,7 @@ import dev.transformers4j.core.nn.Linear;
 import dev.transformers4j.core.nn.Module;
 import dev.transformers4j.models.Activation;
 import dev.transformers4j.models.KVCache;
+import dev.transformers4j.models.KeyValues;
 
 /**
  * One decoder layer, §3.1: masked self-attention (§3.2.3, a position attends only to earlier ones),
@@ -53,7 +54,7 @@ public final class MarianDecoderLayer extends Module {
      * @return the layer output {@code [B, T, C]} with its self- {@code [B, H, T, P + T]} and cross-attention
      *         {@code [B, H, T, S]}
      */
-    public LayerOutput forward(Tensor x, Tensor causalMask, MarianAttention.KeyValues encoder, Tensor sourceMask,
+    public LayerOutput forward(Tensor x, Tensor causalMask, KeyValues encoder, Tensor sourceMask,
                                KVCache cache) {
         ForwardCall call = enter(x, causalMask, encoder, sourceMask, cache);
         Attention.Result s = selfAttn.forward(x, causalMask, cache);

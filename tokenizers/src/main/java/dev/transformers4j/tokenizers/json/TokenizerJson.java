@@ -3,8 +3,9 @@ package dev.transformers4j.tokenizers.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.transformers4j.tokenizers.Padding;
 import dev.transformers4j.tokenizers.Pipeline;
-import dev.transformers4j.tokenizers.Tokenizer;
+import dev.transformers4j.tokenizers.Truncation;
 import dev.transformers4j.tokenizers.added.AddedToken;
 import dev.transformers4j.tokenizers.added.AddedVocabulary;
 import dev.transformers4j.tokenizers.models.Model;
@@ -14,15 +15,24 @@ import java.util.List;
 
 /**
  * Reads HF's {@code tokenizer.json} format: the one place that maps its JSON names to components.
- * Every error is an {@link IllegalArgumentException} naming the source and the field.
+ * Every error is an {@link IllegalArgumentException} naming the source and the field. It returns the parts;
+ * {@link dev.transformers4j.tokenizers.Tokenizer#fromJson} assembles the tokenizer.
  */
 public final class TokenizerJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
+    /**
+     * What a {@code tokenizer.json} holds.
+     *
+     * @param truncation {@code null} for none; @param padding {@code null} for none
+     */
+    public record Parts(Pipeline pipeline, Truncation truncation, Padding padding) {
+    }
+
     private TokenizerJson() {
     }
 
-    public static Tokenizer parse(String json, String sourceName) {
+    public static Parts parse(String json, String sourceName) {
         JsonNode root;
         try {
             root = MAPPER.readTree(json);
@@ -36,7 +46,7 @@ public final class TokenizerJson {
         return read(root, new JsonFields(sourceName));
     }
 
-    private static Tokenizer read(JsonNode root, JsonFields fields) {
+    private static Parts read(JsonNode root, JsonFields fields) {
         ComponentReader components = new ComponentReader(fields);
         ProcessingReader processing = new ProcessingReader(fields);
         JsonNode normalizerNode = fields.optional(root, "normalizer");
@@ -55,7 +65,7 @@ public final class TokenizerJson {
                 model,
                 postProcessor == null ? PostProcessor.NONE : processing.postProcessor(postProcessor),
                 decoder == null ? null : components.decoder(decoder, "decoder"));
-        return new Tokenizer(pipeline, truncation == null ? null : processing.truncation(truncation),
+        return new Parts(pipeline, truncation == null ? null : processing.truncation(truncation),
                 padding == null ? null : processing.padding(padding));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.transformers4j.tokenizers.Pipeline;
-import dev.transformers4j.tokenizers.Tokenizer;
 import dev.transformers4j.tokenizers.added.AddedToken;
 import dev.transformers4j.tokenizers.added.AddedVocabulary;
 import dev.transformers4j.tokenizers.decoders.ByteLevelDecoder;
@@ -37,7 +36,7 @@ public final class VocabAndMerges {
      * @param vocabJson  content of {@code vocab.json}; @param vocabName its name for error messages
      * @param mergesTxt  content of {@code merges.txt}; @param mergesName its name for error messages
      */
-    public static Tokenizer gpt2(String vocabJson, String vocabName, String mergesTxt, String mergesName) {
+    public static Pipeline gpt2(String vocabJson, String vocabName, String mergesTxt, String mergesName) {
         Map<String, Integer> vocab = vocab(vocabJson, vocabName);
         List<Integer> lines = new ArrayList<>();
         List<BPE.Merge> merges = merges(mergesTxt, mergesName, lines);
@@ -50,10 +49,9 @@ public final class VocabAndMerges {
         }
         AddedToken endOfText = new AddedToken(vocab.getOrDefault(END_OF_TEXT, vocab.size()), END_OF_TEXT,
                 false, false, false, true, true);
-        Pipeline pipeline = new Pipeline(
+        return new Pipeline(
                 new AddedVocabulary(AddedVocabulary.assignIds(List.of(endOfText), model), null),
                 null, ByteLevel.gpt2(), model, new ByteLevelProcessor(true, false), ByteLevelDecoder.INSTANCE);
-        return new Tokenizer(pipeline, null, null);
     }
 
     private static Map<String, Integer> vocab(String json, String name) {

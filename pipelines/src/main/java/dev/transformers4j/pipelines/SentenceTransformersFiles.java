@@ -1,4 +1,4 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.pipelines;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,4 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.pipelines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Built-in names, first-use conversion into {@code $T4J_HOME/models}, caching and errors. */
+/** Built-in names, their resolution and first-use conversion into {@code $T4J_HOME/models}, caching and errors. */
 class BuiltinModelsTest {
 
     @TempDir
@@ -49,12 +49,12 @@ class BuiltinModelsTest {
         assertThat(BuiltinModels.find("bge-small-zh-v1.5").maxSeqLength()).isEqualTo(512);
         assertThat(BuiltinModels.all()).allMatch(BuiltinModel::normalize);
         assertThat(BuiltinModels.find("bert-base-uncased")).isNull();
-        assertThat(BuiltinModels.home()).isEqualTo(home);
+        assertThat(ModelResolver.home()).isEqualTo(home);
     }
 
     @Test
     void aBuiltinNameIsConvertedOnFirstUseAndReusedAfterwards() throws IOException {
-        Path folder = BuiltinModels.resolve("all-minilm-l6-v2");
+        Path folder = ModelResolver.resolve("all-minilm-l6-v2");
 
         assertThat(folder).isEqualTo(home.resolve("models").resolve("all-MiniLM-L6-v2"));
         for (String f : new String[] {"config.json", "model.safetensors", "tokenizer.json", "t4j_builtin.json",
@@ -76,7 +76,7 @@ class BuiltinModelsTest {
 
         FileTime written = Files.getLastModifiedTime(folder.resolve("model.safetensors"));
         long start = System.nanoTime();
-        assertThat(BuiltinModels.resolve("all-MiniLM-L6-v2")).isEqualTo(folder);
+        assertThat(ModelResolver.resolve("all-MiniLM-L6-v2")).isEqualTo(folder);
         assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(500);
         assertThat(Files.getLastModifiedTime(folder.resolve("model.safetensors"))).isEqualTo(written);
         try (var left = Files.list(folder.getParent())) {
@@ -86,7 +86,7 @@ class BuiltinModelsTest {
 
     @Test
     void bgeUsesClsPooling() {
-        Path folder = BuiltinModels.resolve("bge-small-zh-v1.5");
+        Path folder = ModelResolver.resolve("bge-small-zh-v1.5");
         ObjectNode pooling = ConfigJson.readObject(folder.resolve("1_Pooling/config.json"));
         assertThat(pooling.path("pooling_mode_cls_token").asBoolean()).isTrue();
         assertThat(pooling.path("pooling_mode_mean_tokens").asBoolean()).isFalse();
@@ -98,14 +98,15 @@ class BuiltinModelsTest {
     void aFolderWithConfigJsonIsUsedAsIs() throws IOException {
         Path folder = Files.createDirectories(home.resolve("my-model"));
         Files.writeString(folder.resolve("config.json"), "{}");
-        assertThat(BuiltinModels.resolve(folder.toString())).isEqualTo(folder);
+        assertThat(ModelResolver.resolve(folder.toString())).isEqualTo(folder);
+        assertThat(ModelResolver.resolveFolder(folder.toString()).config()).isEqualTo(folder.resolve("config.json"));
     }
 
     @Test
     void anythingElseIsRefusedListingTheBuiltins() throws IOException {
         Path emptyFolder = Files.createDirectories(home.resolve("empty"));
         for (String arg : new String[] {"bert-base-uncased", emptyFolder.toString()}) {
-            assertThatThrownBy(() -> BuiltinModels.resolve(arg)).isInstanceOf(IllegalArgumentException.class)
+            assertThatThrownBy(() -> ModelResolver.resolve(arg)).isInstanceOf(IllegalArgumentException.class)
                     .hasMessage("model '" + arg + "' is neither a folder with config.json nor a built-in model"
                             + " (all-MiniLM-L6-v2, bge-small-en-v1.5, bge-small-zh-v1.5)");
         }

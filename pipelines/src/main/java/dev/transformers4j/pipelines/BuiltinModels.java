@@ -1,27 +1,25 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.pipelines;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.transformers4j.models.io.ConfigJson;
 import dev.transformers4j.models.io.ModelFileException;
 import dev.transformers4j.models.io.ModelFolders;
+import dev.transformers4j.onnx.OnnxConverter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The sentence-embedding models that ship inside Maven Central jars (langchain4j's embedding modules), and
- * the resolution of a model argument ({@code "all-MiniLM-L6-v2"} or a folder) to an HF model folder.
+ * The sentence-embedding models that ship inside Maven Central jars (langchain4j's embedding modules) as ONNX +
+ * {@code tokenizer.json}, and their conversion into HF folders with sentence-transformers' files.
  *
- * <p>A built-in model is converted from its ONNX resource on first use into
- * {@code $T4J_HOME/models/<name>} ({@code T4J_HOME}: system property {@code t4j.home}, else environment
- * variable {@code T4J_HOME}, else {@code ~/.cache/transformers4j}), and found there afterwards.
+ * <p>{@link ModelResolver} finds a built-in model by name and has it converted on first use into
+ * {@code $T4J_HOME/models/<name>}, where it is found afterwards.
  */
 public final class BuiltinModels {
 
@@ -63,40 +61,6 @@ public final class BuiltinModels {
         return find(o.path("name").asText(""));
     }
 
-    /** {@code $T4J_HOME}: system property {@code t4j.home}, else env {@code T4J_HOME}, else {@code ~/.cache/transformers4j}. */
-    public static Path home() {
-        String prop = System.getProperty("t4j.home");
-        if (prop != null && !prop.isBlank()) {
-            return Path.of(prop);
-        }
-        String env = System.getenv("T4J_HOME");
-        if (env != null && !env.isBlank()) {
-            return Path.of(env);
-        }
-        return Path.of(System.getProperty("user.home"), ".cache", "transformers4j");
-    }
-
-    /**
-     * An HF model folder for a model argument: an existing folder with a {@code config.json} as is, or a
-     * built-in model's folder under {@code $T4J_HOME/models}, converted on first use.
-     *
-     * @throws IllegalArgumentException when the argument is neither
-     * @throws IllegalStateException when a built-in model's jar is not on the classpath
-     */
-    public static Path resolve(String nameOrPath) {
-        Path folder = asPath(nameOrPath);
-        if (folder != null && Files.isDirectory(folder) && Files.isRegularFile(folder.resolve("config.json"))) {
-            return folder;
-        }
-        BuiltinModel model = find(nameOrPath);
-        if (model == null) {
-            throw new IllegalArgumentException("model '" + nameOrPath + "' is neither a folder with config.json"
-                    + " nor a built-in model (" + String.join(", ", ALL.stream().map(BuiltinModel::name).toList())
-                    + ")");
-        }
-        return install(model, home().resolve("models").resolve(model.name()));
-    }
-
     /**
      * The folder of a built-in model at {@code target}, converted from its classpath resources unless it is
      * there already. Safe against a concurrent conversion: whichever finishes first is kept.
@@ -135,14 +99,6 @@ public final class BuiltinModels {
             return dest;
         } catch (IOException e) {
             throw new ModelFileException(dest, "cannot copy the resource '" + resource + "': " + e, e);
-        }
-    }
-
-    private static Path asPath(String s) {
-        try {
-            return Path.of(s);
-        } catch (InvalidPathException e) {
-            return null;
         }
     }
 }

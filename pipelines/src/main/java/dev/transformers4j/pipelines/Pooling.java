@@ -1,4 +1,4 @@
-package dev.transformers4j.onnx;
+package dev.transformers4j.pipelines;
 
 /**
  * How a sentence embedding is made from the encoder's last hidden states {@code [B, T, C] -> [B, C]}
