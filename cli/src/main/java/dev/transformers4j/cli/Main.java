@@ -1,15 +1,33 @@
 package dev.transformers4j.cli;
 
+import dev.transformers4j.cli.inspect.AttentionCommand;
+import dev.transformers4j.cli.inspect.GradientsCommand;
+import dev.transformers4j.cli.inspect.GraphCommand;
+import dev.transformers4j.cli.inspect.HiddenStatesCommand;
+import dev.transformers4j.cli.inspect.LogitLensCommand;
+import dev.transformers4j.cli.inspect.NextTokenCommand;
+import dev.transformers4j.cli.inspect.ServeCommand;
+import dev.transformers4j.cli.inspect.TokenizeCommand;
+import dev.transformers4j.cli.run.ClassifyCommand;
+import dev.transformers4j.cli.run.ConvertCommand;
+import dev.transformers4j.cli.run.EmbedCommand;
+import dev.transformers4j.cli.run.ForwardCommand;
+import dev.transformers4j.cli.run.GenerateCommand;
+import dev.transformers4j.cli.run.SimilarityCommand;
+import dev.transformers4j.cli.run.TranslateCommand;
+import dev.transformers4j.cli.train.AverageCheckpointsCommand;
+import dev.transformers4j.cli.train.EvaluateCommand;
+import dev.transformers4j.cli.train.TrainCommand;
 import java.io.PrintWriter;
 import java.util.ServiceLoader;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.UsageMessageSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.UnmatchedArgumentException;
+import picocli.CommandLine;
 
 /**
  * {@code t4j}: the transformers4j command-line tool. Without a command it prints its help, the commands in groups.

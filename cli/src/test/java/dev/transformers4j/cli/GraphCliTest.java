@@ -3,6 +3,7 @@ package dev.transformers4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.transformers4j.cli.inspect.Graphviz;
 import dev.transformers4j.models.testing.GoldenMarian;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,6 +2,7 @@ package dev.transformers4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.transformers4j.cli.support.Progress;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
