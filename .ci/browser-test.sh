@@ -38,7 +38,11 @@ GPT2="$E2E/models/gpt2-lm"
 rm -rf "$GPT2" && mkdir -p "$GPT2"
 cp models/src/test/resources/golden/gpt2-lm/* "$GPT2/"
 # the golden checkpoint has 1000 ids and no tokenizer: train one of at most 1000 tokens on the README
-./t4j train tokenizer --files README.md --vocab-size 1000 --special-tokens '<|endoftext|>' --out "$GPT2" >"$E2E/tokenizer.log"
+# (into a folder of its own: --out never writes into a folder that holds other files), then copy it beside the model
+rm -rf "$E2E/gpt2-tokenizer"
+./t4j train tokenizer --files README.md --vocab-size 1000 --special-tokens '<|endoftext|>' --out "$E2E/gpt2-tokenizer" \
+  >"$E2E/tokenizer.log"
+cp "$E2E/gpt2-tokenizer/tokenizer.json" "$E2E/gpt2-tokenizer/tokenizer_config.json" "$GPT2/"
 
 ./t4j serve --port 0 --model "$GPT2" >"$E2E/server.log" 2>&1 &
 SERVER=$!
