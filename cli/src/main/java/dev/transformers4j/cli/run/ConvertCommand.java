@@ -1,5 +1,6 @@
 package dev.transformers4j.cli.run;
 
+import dev.transformers4j.cli.support.OutputFolderOptions;
 import dev.transformers4j.models.bert.BertConfig;
 import dev.transformers4j.models.io.PyTorchCheckpoint;
 import dev.transformers4j.models.io.PyTorchConverter;
@@ -12,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -39,11 +41,8 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--tokenizer", paramLabel = "tokenizer.json", description = "A tokenizer.json to copy into the folder.")
     Path tokenizer;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write: new or empty (see --overwrite).")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
-    boolean overwrite;
+    @Mixin
+    OutputFolderOptions output;
 
     @Override
     public Integer call() {
@@ -57,16 +56,16 @@ public final class ConvertCommand implements Callable<Integer> {
         if (folder || PyTorchCheckpoint.looksLikePyTorch(input)) {
             convertPyTorch();
         } else {
-            BertConfig c = OnnxConverter.convert(input, tokenizer, out, overwrite);
-            spec.commandLine().getOut().printf("wrote %s: BERT, %d layers, hidden %d, %d heads, vocabulary %d%n", out,
+            BertConfig c = OnnxConverter.convert(input, tokenizer, output.out, output.overwrite);
+            spec.commandLine().getOut().printf("wrote %s: BERT, %d layers, hidden %d, %d heads, vocabulary %d%n", output.out,
                     c.numHiddenLayers(), c.hiddenSize(), c.numAttentionHeads(), c.vocabSize());
         }
         return 0;
     }
 
     private void convertPyTorch() {
-        PyTorchConverter.Result r = PyTorchConverter.convert(input, tokenizer, out, overwrite);
-        StringBuilder line = new StringBuilder(String.format("wrote %s: model.safetensors, %d tensors from %s", out,
+        PyTorchConverter.Result r = PyTorchConverter.convert(input, tokenizer, output.out, output.overwrite);
+        StringBuilder line = new StringBuilder(String.format("wrote %s: model.safetensors, %d tensors from %s", output.out,
                 r.tensors(), r.checkpoint()));
         storedOnce(r.aliases()).forEach((kept, names) ->
                 line.append("; stored once: ").append(String.join(", ", names)).append(" as ").append(kept));

@@ -1,10 +1,12 @@
 package dev.transformers4j.cli.train;
 
+import dev.transformers4j.cli.support.OutputFolderOptions;
 import dev.transformers4j.models.io.CheckpointAverager;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,16 +29,13 @@ public final class AverageCheckpointsCommand implements Callable<Integer> {
     @Parameters(arity = "2..*", paramLabel = "CHECKPOINT", description = "Model folders with the same config.json.")
     List<Path> checkpoints;
 
-    @Option(names = {"--out", "-o"}, required = true, paramLabel = "DIR", description = "The folder to write: new or empty (see --overwrite).")
-    Path out;
-
-    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
-    boolean overwrite;
+    @Mixin
+    OutputFolderOptions output;
 
     @Override
     public Integer call() {
-        CheckpointAverager.Result r = CheckpointAverager.averageFolders(checkpoints, out, overwrite);
-        spec.commandLine().getOut().printf("wrote %s: the mean of %d checkpoints, %d tensors; copied %s%n", out,
+        CheckpointAverager.Result r = CheckpointAverager.averageFolders(checkpoints, output.out, output.overwrite);
+        spec.commandLine().getOut().printf("wrote %s: the mean of %d checkpoints, %d tensors; copied %s%n", output.out,
                 checkpoints.size(), r.tensors(), String.join(", ", r.copied()));
         return 0;
     }

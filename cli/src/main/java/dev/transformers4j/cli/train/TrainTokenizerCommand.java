@@ -3,6 +3,7 @@ package dev.transformers4j.cli.train;
 import static dev.transformers4j.cli.train.TrainSession.require;
 
 import dev.transformers4j.cli.support.Json;
+import dev.transformers4j.cli.support.OutputFolderOptions;
 import dev.transformers4j.models.io.AtomicFiles;
 import dev.transformers4j.models.io.ModelFolders;
 import dev.transformers4j.models.io.OutputFolder;
@@ -19,6 +20,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -41,10 +43,8 @@ public final class TrainTokenizerCommand implements Callable<Integer> {
     List<Path> files;
     @Option(names = "--vocab-size", required = true, paramLabel = "N", description = "Vocabulary size to reach, special tokens included.")
     int vocabSize;
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Where tokenizer.json and tokenizer_config.json go: a new or empty folder (see --overwrite).")
-    Path out;
-    @Option(names = "--overwrite", description = "Replace --out if it is a folder transformers4j wrote (never any other folder).")
-    boolean overwrite;
+    @Mixin
+    OutputFolderOptions output;
     @Option(names = "--min-frequency", defaultValue = "0", paramLabel = "N", description = "Merge only pairs seen at least N times (default: ${DEFAULT-VALUE}).")
     long minFrequency;
     @Option(names = "--special-tokens", split = ",", paramLabel = "TOKEN,...", hideParamSyntax = true,
@@ -87,20 +87,20 @@ public final class TrainTokenizerCommand implements Callable<Integer> {
                 .withSpecialTokens(specials).withLimitAlphabet(limitAlphabet).withMaxTokenLength(maxTokenLength);
         TokenizerTrainer trainer = new TokenizerTrainer(pipeline.recipe(), lowercase, bpe,
                 specials.contains("</s>") ? "</s>" : null);
-        OutputFolder.check(out, overwrite);                          // before the work, not after
+        OutputFolder.check(output.out, output.overwrite);                          // before the work, not after
         TrainedTokenizer trained = trainer.train(files);
         save(trained, specials);
-        report(trained, specials.size(), out.resolve("tokenizer.json"), (System.nanoTime() - start) / 1e9);
+        report(trained, specials.size(), output.out.resolve("tokenizer.json"), (System.nanoTime() - start) / 1e9);
         return 0;
     }
 
     /** Writes the folder beside {@code --out} and renames it into place: it appears whole or not at all. */
     private void save(TrainedTokenizer trained, List<String> specials) {
-        Path tmp = ModelFolders.tempSibling(out, "tmp");
+        Path tmp = ModelFolders.tempSibling(output.out, "tmp");
         try {
             AtomicFiles.write(tmp.resolve("tokenizer.json"), trained::writeTo);
             HfFolderFiles.writeTrainedTokenizerConfig(tmp, specials);
-            ModelFolders.publish(tmp, out, overwrite ? ModelFolders.IfExists.OVERWRITE : ModelFolders.IfExists.REFUSE);
+            ModelFolders.publish(tmp, output.out, output.ifExists());
         } finally {
             ModelFolders.deleteRecursively(tmp);
         }
@@ -137,6 +137,6 @@ public final class TrainTokenizerCommand implements Callable<Integer> {
                     trained.vocabSize() > vocabSize ? "the special tokens and the alphabet are always kept (as in HF)"
                             : "no pair left to merge" + (minFrequency > 0 ? " at --min-frequency " + minFrequency : ""));
         }
-        o.printf("saved %s and %s%n", tokenizerJson, out.resolve(HfFolderFiles.TOKENIZER_CONFIG));
+        o.printf("saved %s and %s%n", tokenizerJson, output.out.resolve(HfFolderFiles.TOKENIZER_CONFIG));
     }
 }
