@@ -68,13 +68,12 @@ public final class ModelFolders {
                     return false;
                 }
                 OutputFolder.check(target, ifExists == IfExists.OVERWRITE);   // appeared since the caller checked
-                old = tempSibling(dir, "old");
-                Files.delete(old);
-                move(dir, old);
+                old = moveAside(dir);
             } else if (Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
-                if (OutputFolder.protectedReason(dir) != null) {
-                    throw new OutputFolderException(target, OutputFolder.protectedReason(dir)
-                            + ": a new folder is renamed into place, so name a new one");
+                String reason = OutputFolder.protectedReason(dir);
+                if (reason != null) {
+                    throw new OutputFolderException(target, reason + ": a new folder is renamed into place, so name"
+                            + " a new one");
                 }
                 Files.delete(dir);   // an empty folder the caller may have created
             }
@@ -118,6 +117,17 @@ public final class ModelFolders {
                         Files.isDirectory(p) ? "rwxr-xr-x" : "rw-r--r--"));
             }
         }
+    }
+
+    /**
+     * Renames {@code dir} to a new hidden sibling ({@code .name.old-123}) and returns that: the first half of
+     * replacing a folder, whose contents stay whole under the hidden name until the caller deletes them.
+     */
+    static Path moveAside(Path dir) throws IOException {
+        Path old = tempSibling(dir, "old");
+        Files.delete(old);
+        move(dir, old);
+        return old;
     }
 
     private static void move(Path from, Path to) throws IOException {

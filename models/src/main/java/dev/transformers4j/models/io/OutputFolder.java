@@ -30,8 +30,8 @@ public final class OutputFolder {
     /** The file that says "transformers4j wrote this folder". */
     public static final String MARKER = ".transformers4j";
 
-    private static final List<String> WEIGHT_FILES = List.of("model.safetensors", "pytorch_model.bin",
-            "model.safetensors.index.json", "pytorch_model.bin.index.json");
+    private static final List<String> WEIGHT_FILES = List.of(Checkpoint.SAFETENSORS, Checkpoint.PYTORCH_BIN,
+            Checkpoint.SAFETENSORS + ".index.json", Checkpoint.PYTORCH_BIN + ".index.json");
     private static final Pattern SHARD = Pattern.compile("(model|pytorch_model)-\\d{5}-of-\\d{5}\\.(safetensors|bin)");
 
     private OutputFolder() {
@@ -76,9 +76,7 @@ public final class OutputFolder {
         Path dir = target.toAbsolutePath().normalize();
         try {
             if (Files.isDirectory(dir) && !isEmpty(dir)) {
-                Path old = ModelFolders.tempSibling(dir, "old");
-                Files.delete(old);
-                Files.move(dir, old);
+                Path old = ModelFolders.moveAside(dir);
                 Files.createDirectory(dir);
                 ModelFolders.deleteRecursively(old);
             }
