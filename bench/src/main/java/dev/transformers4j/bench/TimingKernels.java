@@ -1,6 +1,9 @@
 package dev.transformers4j.bench;
 
+import dev.transformers4j.core.FusedActivation;
 import dev.transformers4j.core.Kernels;
+import dev.transformers4j.core.PreparedWeight;
+import dev.transformers4j.core.WeightDType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -149,5 +152,22 @@ final class TimingKernels implements Kernels {
         long t = System.nanoTime();
         inner.mul(a, aOff, b, bOff, out, outOff, n);
         add("mul", t, 0);
+    }
+
+    @Override
+    public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
+        long t = System.nanoTime();
+        PreparedWeight p = inner.prepareWeight(w, off, ldw, out, in, inOut, dtype);
+        add("prepareWeight " + dtype, t, 0);
+        return p;
+    }
+
+    @Override
+    public void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
+                       FusedActivation act, float[] y, int yOff, int ldy) {
+        long t = System.nanoTime();
+        inner.linear(m, x, xOff, ldx, w, bias, biasOff, act, y, yOff, ldy);
+        add("linear " + m + "×" + w.out() + "×" + w.in() + " " + w.dtype()
+                + (act == FusedActivation.NONE ? "" : " +" + act), t, 2.0 * m * w.out() * w.in());
     }
 }

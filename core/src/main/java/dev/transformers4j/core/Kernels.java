@@ -95,4 +95,21 @@ public interface Kernels {
 
     /** {@code Σ a[i]·b[i]}. */
     float dot(float[] a, int aOff, float[] b, int bOff, int n);
+
+    /**
+     * Prepares the weight of a linear layer once for repeated {@link #linear} products: {@code W [out, in]}
+     * row-major from {@code off} with row stride {@code ldw}, or, when {@code inOut}, stored {@code [in, out]}
+     * (GPT-2's Conv1D). The backend may copy, pack or quantise; the caller must not rely on later writes to
+     * {@code w} being seen (the cache on {@link Tensor} is dropped whenever the weight can change).
+     *
+     * @param dtype the form to multiply in ({@link WeightQuantization} defines the int8 and bf16 numbers)
+     */
+    PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype);
+
+    /**
+     * {@code y[m, out] = act(x·Wᵀ + bias)} for a prepared {@code W}: {@code x [m, in]} with row stride {@code ldx},
+     * {@code y} with row stride {@code ldy}, {@code bias [out]} from {@code biasOff} or null.
+     */
+    void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
+                FusedActivation act, float[] y, int yOff, int ldy);
 }

@@ -179,4 +179,66 @@ public class ReferenceKernels implements Kernels {
         }
         return s;
     }
+
+    @Override
+    public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
+        return new ReferencePreparedWeight(w, off, ldw, out, in, inOut, dtype);
+    }
+
+    /**
+     * float32: {@link #matmul} on the weight as it is stored, then the bias, then the activation (so a backend
+     * that overrides {@code matmul} runs its own product here). int8 / bf16: each output a dot product in the
+     * natural order over the quantised values, then the bias, then the activation over the row.
+     */
+    @Override
+    public void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
+                       FusedActivation act, float[] y, int yOff, int ldy) {
+        if (!(w instanceof ReferencePreparedWeight rw)) {
+            throw new IllegalArgumentException("linear: a weight prepared by another backend ("
+                    + w.getClass().getSimpleName() + ") was passed to the " + name() + " kernels");
+        }
+        if (rw.dtype() == WeightDType.FLOAT32) {
+            int n = rw.out();
+            matmul(m, n, rw.in(), x, xOff, ldx, rw.w, rw.off, rw.ldw, !rw.inOut, y, yOff, ldy, false);
+            if (ldy == n) {
+                if (bias != null) {
+                    addRowVector(y, yOff, m, n, bias, biasOff);
+                }
+                activate(act, y, yOff, m * n);
+                return;
+            }
+            for (int r = 0; r < m; r++) {
+                if (bias != null) {
+                    addInPlace(y, yOff + r * ldy, bias, biasOff, n);
+                }
+                activate(act, y, yOff + r * ldy, n);
+            }
+            return;
+        }
+        for (int r = 0; r < m; r++) {
+            int xo = xOff + r * ldx;
+            int yo = yOff + r * ldy;
+            for (int j = 0; j < rw.out(); j++) {
+                y[yo + j] = rw.dotRow(x, xo, j);
+            }
+            if (bias != null) {
+                addInPlace(y, yo, bias, biasOff, rw.out());
+            }
+            activate(act, y, yo, rw.out());
+        }
+    }
+
+    /** Applies a fused activation in place over {@code n} elements with this backend's element-wise kernels. */
+    protected void activate(FusedActivation act, float[] y, int off, int n) {
+        switch (act) {
+            case NONE -> { }
+            case GELU_ERF -> geluErf(y, off, n);
+            case GELU_TANH -> geluTanh(y, off, n);
+            case RELU -> {
+                for (int i = off; i < off + n; i++) {
+                    y[i] = Math.max(0f, y[i]);
+                }
+            }
+        }
+    }
 }

@@ -41,6 +41,9 @@ public final class Tensor {
     private Node gradFn;            // the recorded operation that produced this tensor, or null
     private Tensor grad;            // ∂L/∂this, accumulated by backward() on leaves
 
+    private WeightDType weightDType = WeightDType.FLOAT32;  // the form a frozen weight is multiplied in
+    private volatile PreparedSlot prepared;                  // that form, prepared once by a backend
+
     Tensor(float[] data, int offset, int[] shape, int[] strides) {
         this.data = data;
         this.offset = offset;
@@ -149,6 +152,7 @@ public final class Tensor {
     /** Sets one element (writes through to views sharing the array). */
     public void set(float value, int... index) {
         data[flatIndex(index)] = value;
+        prepared = null;
     }
 
     /** The value of a one-element tensor. */
@@ -157,6 +161,52 @@ public final class Tensor {
             throw new IllegalStateException("item() needs one element but the shape is " + Shape.str(shape));
         }
         return data[offset];
+    }
+
+    // ---------------------------------------------------------------- as the frozen weight of a linear layer
+
+    /** The form this tensor is multiplied in as the frozen weight of a linear layer ({@code float32} by default). */
+    public WeightDType weightDType() {
+        return weightDType;
+    }
+
+    /**
+     * Chooses the form this tensor is multiplied in as the frozen weight of a linear layer (int8: symmetric per
+     * output channel; bf16), prepared on first use; returns this. The float32 values stay: training, saving and
+     * every other operation use them.
+     */
+    public Tensor weightDType(WeightDType dtype) {
+        this.weightDType = java.util.Objects.requireNonNull(dtype, "dtype");
+        prepared = null;
+        return this;
+    }
+
+    /**
+     * Forgets the prepared (packed or quantised) form of this weight: call it after writing to {@link #data()} of a
+     * frozen weight directly. ({@link #set}, {@link #requiresGrad(boolean)} and loading do it themselves.)
+     */
+    public void weightChanged() {
+        prepared = null;
+    }
+
+    private record PreparedSlot(Kernels kernels, boolean inOut, PreparedWeight weight) {
+    }
+
+    /**
+     * This frozen 2-D weight as {@code kernels} multiply it, {@code [out, in]} (or {@code [in, out]} when
+     * {@code inOut}), in its {@link #weightDType()}: prepared on first use, then cached until the weight can change.
+     */
+    PreparedWeight preparedWeight(Kernels kernels, boolean inOut) {
+        PreparedSlot slot = prepared;
+        if (slot == null || slot.kernels() != kernels || slot.inOut() != inOut || slot.weight().dtype() != weightDType) {
+            Tensor w = dense();
+            int out = inOut ? shape[1] : shape[0];
+            int in = inOut ? shape[0] : shape[1];
+            slot = new PreparedSlot(kernels, inOut,
+                    kernels.prepareWeight(w.data, w.offset, shape[1], out, in, inOut, weightDType));
+            prepared = slot;
+        }
+        return slot.weight();
     }
 
     // ---------------------------------------------------------------- autograd
@@ -173,6 +223,7 @@ public final class Tensor {
                     + gradFn.op() + " (use detach() for a new leaf)");
         }
         requiresGrad = on;
+        prepared = null;            // a trained weight changes in place: prepare it again when frozen
         return this;
     }
 

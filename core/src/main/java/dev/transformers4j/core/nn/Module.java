@@ -1,5 +1,6 @@
 package dev.transformers4j.core.nn;
 
+import dev.transformers4j.core.WeightDType;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -89,6 +90,23 @@ public abstract class Module {
     private void forEachModule(String path, BiConsumer<String, Module> visitor) {
         visitor.accept(path, this);
         children.forEach((name, m) -> m.forEachModule(path.isEmpty() ? name : path + "." + name, visitor));
+    }
+
+    /**
+     * Multiplies the weight of every {@link Linear} and {@link Conv1D} in this module tree in {@code dtype} from now
+     * on, for inference (int8: dynamic quantisation of the weights, symmetric per output channel, as PyTorch's
+     * {@code quantize_dynamic}; bf16; float32 undoes it); returns this. The float32 values stay for training and
+     * saving; loading new values resets a weight to float32.
+     */
+    public final Module weightDType(WeightDType dtype) {
+        forEachModule((path, m) -> {
+            if (m instanceof Linear l) {
+                l.weight().value().weightDType(dtype);
+            } else if (m instanceof Conv1D c) {
+                c.weight().value().weightDType(dtype);
+            }
+        });
+        return this;
     }
 
     /** Every parameter by its full name, in registration order. */
