@@ -22,7 +22,7 @@ final class FlashAttention {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
     private static final int V = S.length();
     /** Keys per block (a multiple of every vector length). */
-    static final int KB = 64;
+    static final int KB = 128;
     /** Query rows per task. */
     static final int QB = 32;
     /** Query rows computed together against one block of keys. */
@@ -39,6 +39,7 @@ final class FlashAttention {
         float[] acc = new float[0];         // [QB, D]
         float[] max = new float[QB];
         float[] sum = new float[QB];
+        float[] correction = new float[R];  // exp(m_old − m_new) of the rows being updated
 
         Scratch fit(int d) {
             if (keysT.length < d * KB) {
@@ -86,7 +87,14 @@ final class FlashAttention {
                 }
                 scores(a.q(), b, h, i0 + r0, rr, d, sc.keysT, roundUp(n), sc.scores);
                 for (int r = 0; r < rr; r++) {
-                    update(a, b, h, i0 + r0 + r, j0, n, sc.scores, r * KB, sc, r0 + r);
+                    sc.correction[r] = update(a, b, h, i0 + r0 + r, j0, n, sc.scores, r * KB, sc, r0 + r);
+                }
+                if (rr == R) {
+                    accumulate4(a.v(), b, h, j0, n, sc.scores, sc.correction, sc.acc, r0 * d, d);
+                } else {
+                    for (int r = 0; r < rr; r++) {
+                        accumulate(a.v(), b, h, j0, n, sc.scores, r * KB, sc.correction[r], sc.acc, (r0 + r) * d, d);
+                    }
                 }
             }
         }
@@ -115,7 +123,33 @@ final class FlashAttention {
         float[] qd = q.data();
         if (rr == R) {
             int q0 = q.at(b, h, i), q1 = q.at(b, h, i + 1), q2 = q.at(b, h, i + 2), q3 = q.at(b, h, i + 3);
-            for (int jv = 0; jv < width; jv += V) {
+            int jv = 0;
+            for (; jv + 2 * V <= width; jv += 2 * V) {          // eight independent sums hide the fma latency
+                FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0, t0 = s0, t1 = s0, t2 = s0, t3 = s0;
+                for (int c = 0; c < d; c++) {
+                    FloatVector kv = FloatVector.fromArray(S, keysT, c * KB + jv);
+                    FloatVector kw = FloatVector.fromArray(S, keysT, c * KB + jv + V);
+                    FloatVector b0 = FloatVector.broadcast(S, qd[q0 + c]), b1 = FloatVector.broadcast(S, qd[q1 + c]);
+                    FloatVector b2 = FloatVector.broadcast(S, qd[q2 + c]), b3 = FloatVector.broadcast(S, qd[q3 + c]);
+                    s0 = kv.fma(b0, s0);
+                    s1 = kv.fma(b1, s1);
+                    s2 = kv.fma(b2, s2);
+                    s3 = kv.fma(b3, s3);
+                    t0 = kw.fma(b0, t0);
+                    t1 = kw.fma(b1, t1);
+                    t2 = kw.fma(b2, t2);
+                    t3 = kw.fma(b3, t3);
+                }
+                s0.intoArray(scores, jv);
+                s1.intoArray(scores, KB + jv);
+                s2.intoArray(scores, 2 * KB + jv);
+                s3.intoArray(scores, 3 * KB + jv);
+                t0.intoArray(scores, jv + V);
+                t1.intoArray(scores, KB + jv + V);
+                t2.intoArray(scores, 2 * KB + jv + V);
+                t3.intoArray(scores, 3 * KB + jv + V);
+            }
+            for (; jv < width; jv += V) {
                 FloatVector s0 = FloatVector.zero(S), s1 = s0, s2 = s0, s3 = s0;
                 for (int c = 0; c < d; c++) {
                     FloatVector kv = FloatVector.fromArray(S, keysT, c * KB + jv);
@@ -145,9 +179,10 @@ final class FlashAttention {
 
     /**
      * One query row i against the block's n keys from j0 (its raw scores at {@code s[so, so + KB)}): scale, mask,
-     * then the online-softmax step on the row's state (max, sum, accumulator at {@code row}).
+     * then the online-softmax step on the row's max and sum. Leaves {@code exp(s − m_new)} (0 for a hidden key)
+     * in the scores and returns the factor {@code exp(m_old − m_new)} the row's accumulator is to be rescaled by.
      */
-    private static void update(AttentionOperands a, int b, int h, int i, int j0, int n, float[] s, int so,
+    private static float update(AttentionOperands a, int b, int h, int i, int j0, int n, float[] s, int so,
                                Scratch sc, int row) {
         int width = roundUp(n);
         float scale = a.scale();
@@ -168,13 +203,14 @@ final class FlashAttention {
         float old = sc.max[row];
         float max = Math.max(old, vmax.reduceLanes(VectorOperators.MAX));
         if (max == Float.NEGATIVE_INFINITY) {
-            return;                                             // nothing visible to this row yet
+            Arrays.fill(s, so, so + width, 0f);                 // nothing visible to this row yet
+            return 1f;
         }
-        float correction = old == Float.NEGATIVE_INFINITY ? 0f : (float) StrictMath.exp(old - max);
-        float blockSum = VectorMath.expShifted(s, so, width, max);   // s = exp(s − max), masked keys 0
+        float correction = old == max ? 1f : old == Float.NEGATIVE_INFINITY ? 0f : (float) StrictMath.exp(old - max);
+        float blockSum = VectorMath.expShifted(s, so, width, max);   // s = exp(s − max), hidden keys 0
         sc.max[row] = max;
         sc.sum[row] = sc.sum[row] * correction + blockSum;
-        accumulate(a.v(), b, h, j0, Math.min(n, hi), s, so, correction, sc.acc, row * a.headSize(), a.headSize());
+        return correction;
     }
 
     /** {@code s[so + jj] += mask[m + jj·stride]} for n keys. */
@@ -210,12 +246,84 @@ final class FlashAttention {
             }
             av.intoArray(acc, ao + c);
         }
-        for (int c = bound; c < d; c++) {
+        accumulateTail(vd, v0, vs, n, p, po, correction, acc, ao, bound, d);
+    }
+
+    /** The columns {@code [from, d)} of {@link #accumulate}, one at a time. */
+    private static void accumulateTail(float[] vd, int v0, int vs, int n, float[] p, int po, float correction,
+                                       float[] acc, int ao, int from, int d) {
+        for (int c = from; c < d; c++) {
             float x = acc[ao + c] * correction;
             for (int jj = 0; jj < n; jj++) {
                 x += p[po + jj] * vd[v0 + jj * vs + c];
             }
             acc[ao + c] = x;
+        }
+    }
+
+    /**
+     * {@link #accumulate} for R = 4 rows at once (their probabilities at {@code p[r·KB + jj]}, accumulators from
+     * {@code acc[ao]}, D apart): each load of a value row serves the four rows, whose four sums run independently.
+     */
+    private static void accumulate4(Strided v, int b, int h, int j0, int n, float[] p, float[] correction,
+                                    float[] acc, int ao, int d) {
+        float[] vd = v.data();
+        int v0 = v.at(b, h, j0), vs = v.rowStride();
+        int bound = S.loopBound(d);
+        int c = 0;
+        for (; c + 2 * V <= bound; c += 2 * V) {             // two vectors of columns: eight independent sums
+            FloatVector a0 = FloatVector.fromArray(S, acc, ao + c).mul(correction[0]);
+            FloatVector a1 = FloatVector.fromArray(S, acc, ao + d + c).mul(correction[1]);
+            FloatVector a2 = FloatVector.fromArray(S, acc, ao + 2 * d + c).mul(correction[2]);
+            FloatVector a3 = FloatVector.fromArray(S, acc, ao + 3 * d + c).mul(correction[3]);
+            FloatVector e0 = FloatVector.fromArray(S, acc, ao + c + V).mul(correction[0]);
+            FloatVector e1 = FloatVector.fromArray(S, acc, ao + d + c + V).mul(correction[1]);
+            FloatVector e2 = FloatVector.fromArray(S, acc, ao + 2 * d + c + V).mul(correction[2]);
+            FloatVector e3 = FloatVector.fromArray(S, acc, ao + 3 * d + c + V).mul(correction[3]);
+            for (int jj = 0; jj < n; jj++) {
+                FloatVector vv = FloatVector.fromArray(S, vd, v0 + jj * vs + c);
+                FloatVector vw = FloatVector.fromArray(S, vd, v0 + jj * vs + c + V);
+                FloatVector p0 = FloatVector.broadcast(S, p[jj]), p1 = FloatVector.broadcast(S, p[KB + jj]);
+                FloatVector p2 = FloatVector.broadcast(S, p[2 * KB + jj]), p3 = FloatVector.broadcast(S, p[3 * KB + jj]);
+                a0 = vv.fma(p0, a0);
+                a1 = vv.fma(p1, a1);
+                a2 = vv.fma(p2, a2);
+                a3 = vv.fma(p3, a3);
+                e0 = vw.fma(p0, e0);
+                e1 = vw.fma(p1, e1);
+                e2 = vw.fma(p2, e2);
+                e3 = vw.fma(p3, e3);
+            }
+            a0.intoArray(acc, ao + c);
+            a1.intoArray(acc, ao + d + c);
+            a2.intoArray(acc, ao + 2 * d + c);
+            a3.intoArray(acc, ao + 3 * d + c);
+            e0.intoArray(acc, ao + c + V);
+            e1.intoArray(acc, ao + d + c + V);
+            e2.intoArray(acc, ao + 2 * d + c + V);
+            e3.intoArray(acc, ao + 3 * d + c + V);
+        }
+        for (; c < bound; c += V) {
+            FloatVector a0 = FloatVector.fromArray(S, acc, ao + c).mul(correction[0]);
+            FloatVector a1 = FloatVector.fromArray(S, acc, ao + d + c).mul(correction[1]);
+            FloatVector a2 = FloatVector.fromArray(S, acc, ao + 2 * d + c).mul(correction[2]);
+            FloatVector a3 = FloatVector.fromArray(S, acc, ao + 3 * d + c).mul(correction[3]);
+            for (int jj = 0; jj < n; jj++) {
+                FloatVector vv = FloatVector.fromArray(S, vd, v0 + jj * vs + c);
+                a0 = vv.fma(FloatVector.broadcast(S, p[jj]), a0);
+                a1 = vv.fma(FloatVector.broadcast(S, p[KB + jj]), a1);
+                a2 = vv.fma(FloatVector.broadcast(S, p[2 * KB + jj]), a2);
+                a3 = vv.fma(FloatVector.broadcast(S, p[3 * KB + jj]), a3);
+            }
+            a0.intoArray(acc, ao + c);
+            a1.intoArray(acc, ao + d + c);
+            a2.intoArray(acc, ao + 2 * d + c);
+            a3.intoArray(acc, ao + 3 * d + c);
+        }
+        if (bound < d) {
+            for (int r = 0; r < R; r++) {
+                accumulateTail(vd, v0, vs, n, p, r * KB, correction[r], acc, ao + r * d, bound, d);
+            }
         }
     }
 
