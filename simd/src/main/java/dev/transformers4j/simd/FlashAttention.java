@@ -283,8 +283,10 @@ final class FlashAttention {
             for (int jj = 0; jj < n; jj++) {
                 FloatVector vv = FloatVector.fromArray(S, vd, v0 + jj * vs + c);
                 FloatVector vw = FloatVector.fromArray(S, vd, v0 + jj * vs + c + V);
-                FloatVector p0 = FloatVector.broadcast(S, p[jj]), p1 = FloatVector.broadcast(S, p[KB + jj]);
-                FloatVector p2 = FloatVector.broadcast(S, p[2 * KB + jj]), p3 = FloatVector.broadcast(S, p[3 * KB + jj]);
+                FloatVector p0 = FloatVector.broadcast(S, p[jj]);
+                FloatVector p1 = FloatVector.broadcast(S, p[KB + jj]);
+                FloatVector p2 = FloatVector.broadcast(S, p[2 * KB + jj]);
+                FloatVector p3 = FloatVector.broadcast(S, p[3 * KB + jj]);
                 a0 = vv.fma(p0, a0);
                 a1 = vv.fma(p1, a1);
                 a2 = vv.fma(p2, a2);
