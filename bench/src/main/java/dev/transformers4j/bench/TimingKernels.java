@@ -1,5 +1,6 @@
 package dev.transformers4j.bench;
 
+import dev.transformers4j.core.AttentionOperands;
 import dev.transformers4j.core.FusedActivation;
 import dev.transformers4j.core.Kernels;
 import dev.transformers4j.core.PreparedWeight;
@@ -65,6 +66,14 @@ final class TimingKernels implements Kernels {
         inner.matmulBatched(batch, m, n, k, a, aOffs, lda, b, bOffs, ldb, transB, c, cOffs, ldc);
         add("matmulBatched " + batch + "×(" + m + "×" + n + "×" + k + (transB ? " Bᵀ)" : ")"), t,
                 2.0 * batch * m * n * k);
+    }
+
+    @Override
+    public void attention(AttentionOperands a) {
+        long t = System.nanoTime();
+        inner.attention(a);
+        add("attention " + a.queries() + "×" + a.keys() + "×" + a.headSize() + (a.mask() != null ? " masked" : ""),
+                t, 4.0 * a.batch() * a.heads() * a.queries() * a.keys() * a.headSize());
     }
 
     @Override

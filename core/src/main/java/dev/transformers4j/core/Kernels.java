@@ -55,6 +55,14 @@ public interface Kernels {
         }
     }
 
+    /**
+     * Fused scaled dot-product attention, {@code context = softmax(Q·Kᵀ·scale + mask)·V} per batch row and head
+     * (§3.2.1), with the causal and sliding-window masks folded in: see {@link AttentionOperands}. The result equals
+     * the eager {@code matmul → scale → add mask → softmaxRows → matmul} up to rounding, without the
+     * {@code [B, H, T, S]} scores: a fast backend computes it over blocks of keys with an online softmax.
+     */
+    void attention(AttentionOperands a);
+
     /** {@code x[r, :] = softmax(x[r, :])} in place for {@code rows} rows of length {@code cols}, max subtracted first. */
     void softmaxRows(float[] x, int off, int rows, int cols);
 

@@ -62,6 +62,43 @@ public class ReferenceKernels implements Kernels {
         }
     }
 
+    /**
+     * The eager steps one query row at a time: the row of scores {@code q·kⱼ·scale + mask} (−∞ where the causal or
+     * sliding-window mask hides key j), its softmax, then {@code Σⱼ pⱼ·vⱼ}. Needs a scratch row of S floats.
+     */
+    @Override
+    public void attention(AttentionOperands a) {
+        AttentionOperands.Strided q = a.q(), k = a.k(), v = a.v(), mask = a.mask(), out = a.context();
+        int s = a.keys(), d = a.headSize();
+        float[] row = new float[s];
+        for (int b = 0; b < a.batch(); b++) {
+            for (int h = 0; h < a.heads(); h++) {
+                for (int i = 0; i < a.queries(); i++) {
+                    int qi = q.at(b, h, i);
+                    for (int j = 0; j < s; j++) {
+                        if (j < a.firstKey(i) || j >= a.endKey(i)) {
+                            row[j] = Float.NEGATIVE_INFINITY;
+                            continue;
+                        }
+                        row[j] = dot(q.data(), qi, k.data(), k.at(b, h, j), d) * a.scale();
+                        if (mask != null) {
+                            row[j] += mask.data()[mask.at(b, h, i) + j * mask.colStride()];
+                        }
+                    }
+                    softmaxRows(row, 0, 1, s);
+                    int o = out.at(b, h, i);
+                    java.util.Arrays.fill(out.data(), o, o + d, 0f);
+                    for (int j = 0; j < s; j++) {
+                        int vj = v.at(b, h, j);
+                        for (int c = 0; c < d; c++) {
+                            out.data()[o + c] += row[j] * v.data()[vj + c];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     @Override
     public void softmaxRows(float[] x, int off, int rows, int cols) {
         for (int r = 0; r < rows; r++) {

@@ -1,5 +1,6 @@
 package dev.transformers4j.simd;
 
+import dev.transformers4j.core.AttentionOperands;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.ReferenceKernels;
 import java.util.Arrays;
@@ -73,6 +74,12 @@ public final class VectorKernels extends ReferenceKernels {
                 }
             }
         });
+    }
+
+    /** Online-softmax attention over blocks of keys, split by (batch row, head, query rows): {@link FlashAttention}. */
+    @Override
+    public void attention(AttentionOperands a) {
+        FlashAttention.run(pool, a);
     }
 
     /**

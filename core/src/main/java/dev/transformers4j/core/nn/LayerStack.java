@@ -96,16 +96,18 @@ public final class LayerStack {
         List<Tensor> hidden = recordHidden ? new ArrayList<>() : List.of();
         List<Tensor> attentions = recordAttentions ? new ArrayList<>() : List.of();
         List<Tensor> cross = recordAttentions ? new ArrayList<>() : List.of();
-        for (int i = 0; i < layers.size(); i++) {
-            if (recordHidden) {
-                hidden.add(x);
-            }
-            LayerOutput out = call.forward(layers.get(i), i, x);
-            x = out.hiddenState();                                          // [B, T, C]
-            if (recordAttentions) {
-                attentions.add(out.attentions());
-                if (out.crossAttentions() != null) {
-                    cross.add(out.crossAttentions());
+        try (Attention.Scope keep = Attention.keepProbabilities(recordAttentions)) {
+            for (int i = 0; i < layers.size(); i++) {
+                if (recordHidden) {
+                    hidden.add(x);
+                }
+                LayerOutput out = call.forward(layers.get(i), i, x);
+                x = out.hiddenState();                                      // [B, T, C]
+                if (recordAttentions) {
+                    attentions.add(out.attentions());
+                    if (out.crossAttentions() != null) {
+                        cross.add(out.crossAttentions());
+                    }
                 }
             }
         }

@@ -179,6 +179,17 @@ public abstract class Module {
         return HookRegistry.register(this, pattern, java.util.Objects.requireNonNull(hook, "hook"), null);
     }
 
+    /** Whether a forward hook on this module or one of its ancestors will see what this module returns. */
+    final boolean isWatched() {
+        for (Module m = this; m != null; m = m.parent) {
+            ModuleHooks h = m.hooks;
+            if (h != null && h.hasForwardHooks()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     ModuleHooks hooks() {
         return hooks;
     }

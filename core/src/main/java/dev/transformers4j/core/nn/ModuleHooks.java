@@ -37,6 +37,10 @@ final class ModuleHooks {
     }
 
     /** Runs the pre-hooks and returns the call whose {@link ForwardCall#exit} runs the forward hooks. */
+    boolean hasForwardHooks() {
+        return anyPost;
+    }
+
     ForwardCall enter(Module module, Object... inputs) {
         List<Object> in = Collections.unmodifiableList(Arrays.asList(inputs));
         for (Entry e : entries) {

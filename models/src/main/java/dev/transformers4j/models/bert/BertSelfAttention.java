@@ -33,14 +33,15 @@ public final class BertSelfAttention extends Module {
     /**
      * @param x    {@code [B, T, C]}
      * @param mask additive padding mask {@code [B, 1, 1, T]}
-     * @return the heads' outputs concatenated {@code [B, T, C]} and the probabilities {@code [B, H, T, T]}
+     * @return the heads' outputs concatenated {@code [B, T, C]} and the probabilities {@code [B, H, T, T]} (null
+     *         when nothing asked for them: {@link Attention#attend})
      */
     public Attention.Result forward(Tensor x, Tensor mask) {
         ForwardCall call = enter(x, mask);
         Tensor q = Attention.splitHeads(query.forward(x), heads);    // [B, H, T, D]
         Tensor k = Attention.splitHeads(key.forward(x), heads);      // [B, H, T, D]
         Tensor v = Attention.splitHeads(value.forward(x), heads);    // [B, H, T, D]
-        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, dropout);
+        Attention.Result r = Attention.attend(this, q, k, v, mask, dropout);
         return call.exit(new Attention.Result(Attention.mergeHeads(r.context()), r.probs()));   // [B, T, C]
     }
 }

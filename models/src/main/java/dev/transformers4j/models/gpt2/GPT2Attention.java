@@ -56,7 +56,7 @@ public final class GPT2Attention extends Module {
             k = all.keys();
             v = all.values();
         }
-        Attention.Result r = Attention.scaledDotProduct(q, k, v, mask, scale, attnDropout);
+        Attention.Result r = Attention.attend(this, q, k, v, mask, scale, attnDropout);
         Tensor out = residDropout.forward(cProj.forward(Attention.mergeHeads(r.context())));   // [B, T, C]
         return call.exit(new Attention.Result(out, r.probs()));
     }

@@ -72,7 +72,7 @@ public final class MarianAttention extends Module {
 
     private Attention.Result attend(Tensor x, KeyValues kv, Tensor mask) {
         Tensor q = Attention.splitHeads(qProj.forward(x), heads);                              // [B, H, T, D]
-        Attention.Result r = Attention.scaledDotProduct(q, kv.keys(), kv.values(), mask, dropout);
+        Attention.Result r = Attention.attend(this, q, kv.keys(), kv.values(), mask, dropout);
         Tensor out = outProj.forward(Attention.mergeHeads(r.context()));                        // [B, T, C]
         return new Attention.Result(out, r.probs());
     }
