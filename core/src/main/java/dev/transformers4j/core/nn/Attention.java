@@ -3,6 +3,8 @@ package dev.transformers4j.core.nn;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Shape;
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.TensorContainer;
+import java.util.function.Consumer;
 
 /**
  * Scaled dot-product attention, §3.2.1 of <i>Attention Is All You Need</i>:
@@ -13,7 +15,13 @@ import dev.transformers4j.core.Tensor;
 public final class Attention {
 
     /** The attention output and the probabilities that produced it. */
-    public record Result(Tensor context, Tensor probs) {
+    public record Result(Tensor context, Tensor probs) implements TensorContainer {
+
+        @Override
+        public void forEachTensor(Consumer<Tensor> action) {
+            action.accept(context);
+            action.accept(probs);
+        }
     }
 
     private Attention() {
