@@ -5,8 +5,9 @@ import java.util.Arrays;
 /**
  * Free float arrays kept by exact length (a hash table of stacks), for one thread at a time. An array asked for
  * comes from the stack of its length, or is null; an array given back is kept while the arena holds less than
- * {@link ArenaPool#maxBytes()}. Lengths not asked for during the last {@value #STALE_SCOPES} forward passes are
- * dropped when a pass ends, so shapes seen once (a long prompt, a step of a growing cache) do not stay.
+ * {@link ArenaPool#maxBytes()}, making room by dropping lengths not asked for during this pass. Lengths not asked
+ * for during the last {@value #STALE_SCOPES} forward passes are dropped when a pass ends, so shapes seen once (a long
+ * prompt, a step of a growing cache) do not stay.
  */
 final class Arena {
 
@@ -40,7 +41,7 @@ final class Arena {
     /** Keeps {@code a} for reuse, unless that would exceed the limit (then the garbage collector has it). */
     void give(float[] a) {
         long bytes = 4L * a.length;
-        if (a.length == 0 || retainedBytes + bytes > ArenaPool.maxBytes()) {
+        if (a.length == 0 || retainedBytes + bytes > ArenaPool.maxBytes() && !trim(bytes)) {
             return;
         }
         if (Workspace.poison()) {
@@ -52,6 +53,33 @@ final class Arena {
         }
         b.arrays[b.count++] = a;
         retainedBytes += bytes;
+    }
+
+    /**
+     * Drops the free arrays of lengths not asked for during this pass until {@code bytes} more fit under the limit;
+     * whether they do now.
+     */
+    private boolean trim(long bytes) {
+        for (int i = 0; i < lengths.length && retainedBytes + bytes > ArenaPool.maxBytes(); i++) {
+            Bucket b = buckets[i];
+            if (lengths[i] != 0 && b.lastAsked < scope) {
+                retainedBytes -= 4L * lengths[i] * b.count;
+                Arrays.fill(b.arrays, 0, b.count, null);
+                b.count = 0;
+            }
+        }
+        return retainedBytes + bytes <= ArenaPool.maxBytes();
+    }
+
+    /** Drops every free array. */
+    void clear() {
+        for (int i = 0; i < lengths.length; i++) {
+            if (lengths[i] != 0) {
+                Arrays.fill(buckets[i].arrays, 0, buckets[i].count, null);
+                buckets[i].count = 0;
+            }
+        }
+        retainedBytes = 0;
     }
 
     long retainedBytes() {

@@ -67,7 +67,7 @@ public final class Workspace {
         if (n < 0) {
             throw new IllegalArgumentException("cannot allocate " + n + " floats");
         }
-        long inUse = w == null ? 0 : w.footprint();
+        long inUse = w == null ? 0 : w.inUse();
         long heap = Runtime.getRuntime().maxMemory();
         if (inUse + 4L * n > heap) {
             throw tooLarge(w, inUse, n, heap);
@@ -75,6 +75,14 @@ public final class Workspace {
         try {
             return new float[n];
         } catch (OutOfMemoryError e) {
+            if (w != null && w.arena != null) {
+                w.arena.clear();                         // the free arrays of other lengths, then once more
+                try {
+                    return new float[n];
+                } catch (OutOfMemoryError again) {
+                    // reported below
+                }
+            }
             throw tooLarge(w, inUse, n, heap);
         }
     }
@@ -82,7 +90,7 @@ public final class Workspace {
     private static IllegalArgumentException tooLarge(WorkspaceThread w, long inUse, int n, long heap) {
         String what = w == null ? "this forward pass" : w.describeInput();
         if (w != null) {
-            w.abandon(0);                                // let the garbage collector have it all
+            w.discard();                                 // let the garbage collector have it all
         }
         return new IllegalArgumentException(String.format(java.util.Locale.ROOT,
                 "%s needs more than %.2f GB of workspace (%.2f GB in use, %.2f GB more asked for) but the heap is"

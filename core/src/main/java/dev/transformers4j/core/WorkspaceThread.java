@@ -57,9 +57,9 @@ final class WorkspaceThread {
         return a;
     }
 
-    /** Bytes in use by the running forward plus those kept free for it. */
-    long footprint() {
-        return trackedBytes + (arena == null ? 0 : arena.retainedBytes());
+    /** Bytes handed out to the running forward and not given back yet. */
+    long inUse() {
+        return trackedBytes;
     }
 
     Workspace.Frame push(Object module, Object input) {
@@ -79,6 +79,14 @@ final class WorkspaceThread {
             }
         }
         return -1;
+    }
+
+    /** Forgets everything and drops the arena too (its arrays go to the garbage collector): after a failure. */
+    void discard() {
+        arena = null;
+        if (depth > 0) {
+            abandon(0);
+        }
     }
 
     /** Drops the frames from {@code from} up, forgetting their arrays (never reused: something may hold them). */
