@@ -107,8 +107,9 @@ final class OpsBenchCommand implements Callable<Integer> {
                 gc / 1e6 / repeats, 100.0 * gc / totalNanos);
         out.printf(Locale.ROOT, "%-44s %7s %10.2f %6.1f%%%n", "the rest (copies, masks, allocation)", "",
                 outside / 1e6 / repeats, 100.0 * outside / totalNanos);
-        out.printf(Locale.ROOT, "%n%.0f MB allocated per pass; %d collections in %d passes%n",
-                jvm.allocatedBytes() / 1e6 / repeats, jvm.gcCount(), repeats);
+        out.printf(Locale.ROOT, "%n%.2f MB allocated per pass by the calling thread, %.2f MB by all threads; %d collections"
+                + " in %d passes%n", jvm.allocatedBytes() / 1e6 / repeats, jvm.allThreadsAllocatedBytes() / 1e6 / repeats,
+                jvm.gcCount(), repeats);
         out.flush();
     }
 }

@@ -19,12 +19,12 @@ final class BroadcastOps {
 
     private static Tensor plus(Tensor a, Tensor b) {
         if (Arrays.equals(a.shape, b.shape) && b.isContiguous()) {
-            float[] out = a.toArray();
+            float[] out = CopyOps.copyOf(a);
             Backend.current().addInPlace(out, 0, b.data, b.offset, out.length);
             return Tensor.of(out, a.shape);
         }
         if (b.rank() == 1 && a.shape.length >= 1 && b.shape[0] == a.shape[a.shape.length - 1] && b.isContiguous()) {
-            float[] out = a.toArray();
+            float[] out = CopyOps.copyOf(a);
             int cols = b.shape[0];
             Backend.current().addRowVector(out, 0, cols == 0 ? 0 : out.length / cols, cols, b.data, b.offset);
             return Tensor.of(out, a.shape);
@@ -47,7 +47,7 @@ final class BroadcastOps {
     /** {@code a ⊙ b} without recording. */
     static Tensor times(Tensor a, Tensor b) {
         if (Arrays.equals(a.shape, b.shape) && b.isContiguous()) {
-            float[] out = a.toArray();
+            float[] out = CopyOps.copyOf(a);
             Backend.current().mul(out, 0, b.data, b.offset, out, 0, out.length);
             return Tensor.of(out, a.shape);
         }
@@ -75,7 +75,7 @@ final class BroadcastOps {
         int[] outShape = Shape.broadcast(a.shape, b.shape);
         int[] sa = broadcastStrides(a, outShape);
         int[] sb = broadcastStrides(b, outShape);
-        float[] out = new float[Shape.numel(outShape)];
+        float[] out = Workspace.floats(Shape.numel(outShape));          // every element is written
         int rank = outShape.length;
         int[] idx = new int[rank];
         int pa = a.offset;
@@ -120,7 +120,7 @@ final class BroadcastOps {
             throw new IllegalArgumentException("cannot sum " + Shape.str(x.shape) + " to " + Shape.str(target));
         }
         Tensor src = x.dense();
-        Tensor out = Tensor.zeros(target);
+        Tensor out = Tensor.of(Workspace.zeros(Shape.numel(target)), target);  // accumulated into
         int n = out.numel();
         if (n == 1) {                                           // a total
             double total = 0;
@@ -143,7 +143,7 @@ final class BroadcastOps {
         if (!Arrays.equals(Shape.broadcast(x.shape, target), target)) {
             throw new IllegalArgumentException("cannot expand " + Shape.str(x.shape) + " to " + Shape.str(target));
         }
-        return zip(x, Tensor.zeros(target), (v, zero) -> v).derivedFrom("expandTo", x, g -> g.sumTo(x.shape));
+        return zip(x, Tensor.of(Workspace.zeros(Shape.numel(target)), target), (v, zero) -> v).derivedFrom("expandTo", x, g -> g.sumTo(x.shape));
     }
 
     /** Whether {@code target} (leading 1s ignored) equals the trailing dimensions of {@code full}. */

@@ -22,9 +22,14 @@ final class CopyOps {
         if (x.isContiguous()) {
             return x;
         }
-        float[] out = new float[x.numel()];
+        return Tensor.of(copyOf(x), x.shape);
+    }
+
+    /** The values of {@code x} in row-major order, in a {@link Workspace} array the caller may write over. */
+    static float[] copyOf(Tensor x) {
+        float[] out = Workspace.floats(x.numel());
         copyTo(x, out, 0);
-        return Tensor.of(out, x.shape);
+        return out;
     }
 
     /** Writes the values of {@code x}, in row-major order, into {@code out} from {@code outOff}. */
@@ -103,7 +108,7 @@ final class CopyOps {
         Tensor w = weight.dense();
         int v = w.size(0);
         int c = w.size(1);
-        float[] out = new float[ids.length * c];
+        float[] out = Workspace.floats(ids.length * c);                 // every row is written
         for (int i = 0; i < ids.length; i++) {
             int id = ids[i];
             if (id < 0 || id >= v) {

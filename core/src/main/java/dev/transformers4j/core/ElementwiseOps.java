@@ -13,14 +13,14 @@ final class ElementwiseOps {
 
     /** {@code x · s}: {@code ∂L/∂x = s · ∂L/∂y}. */
     static Tensor mul(Tensor x, float s) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         Backend.current().scale(out, 0, out.length, s);
         return Tensor.of(out, x.shape).derivedFrom("mul", x, g -> g.mul(s));
     }
 
     /** {@code x + s}: {@code ∂L/∂x = ∂L/∂y}. */
     static Tensor add(Tensor x, float s) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         for (int i = 0; i < out.length; i++) {
             out[i] += s;
         }
@@ -42,7 +42,7 @@ final class ElementwiseOps {
     }
 
     private static Tensor apply(Tensor x, DoubleUnaryOperator f) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         for (int i = 0; i < out.length; i++) {
             out[i] = (float) f.applyAsDouble(out[i]);
         }
@@ -78,7 +78,7 @@ final class ElementwiseOps {
 
     /** {@code max(x, 0)}; {@code relu' = [x > 0]}, so {@code ∂L/∂x = ∂L/∂y} where x > 0 and 0 elsewhere. */
     static Tensor relu(Tensor x) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         for (int i = 0; i < out.length; i++) {
             out[i] = out[i] > 0 ? out[i] : 0f;                 // a plain loop the JIT vectorises
         }
@@ -96,14 +96,14 @@ final class ElementwiseOps {
 
     /** Exact GELU (erf form), {@code x·Φ(x)}; {@code gelu' = Φ(x) + x·φ(x)} ({@link #geluBackward}). */
     static Tensor gelu(Tensor x) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         Backend.current().geluErf(out, 0, out.length);
         return Tensor.of(out, x.shape).derivedFrom("gelu", x, g -> geluBackward(g, x, false));
     }
 
     /** Tanh-approximated GELU, {@code 0.5·x·(1 + tanh(√(2/π)·(x + 0.044715·x³)))} ({@link #geluBackward}). */
     static Tensor geluTanh(Tensor x) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         Backend.current().geluTanh(out, 0, out.length);
         return Tensor.of(out, x.shape).derivedFrom("geluTanh", x, g -> geluBackward(g, x, true));
     }
@@ -136,7 +136,7 @@ final class ElementwiseOps {
             return x;
         }
         float keep = (float) (1.0 / (1.0 - p));
-        float[] m = new float[x.numel()];
+        float[] m = Workspace.floats(x.numel());                        // every element is written
         for (int i = 0; i < m.length; i++) {
             m[i] = rng.nextFloat() < p ? 0f : keep;
         }

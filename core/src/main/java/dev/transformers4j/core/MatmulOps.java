@@ -45,7 +45,7 @@ final class MatmulOps {
         int m = a.size(-2);
         int k = a.size(-1);
         int n = b.size(-1);
-        float[] out = new float[m * n];
+        float[] out = Workspace.floats(m * n);                          // the product overwrites C
         Backend.current().matmulTransA(m, n, k, a.data, a.offset, a.strides[1], b.data, b.offset,
                 rowStride(b), out, 0, n, false);
         return Tensor.of(out, m, n);
@@ -64,7 +64,7 @@ final class MatmulOps {
         int[] outShape = Arrays.copyOf(batch, batch.length + 2);
         outShape[batch.length] = m;
         outShape[batch.length + 1] = n;
-        float[] out = new float[Shape.numel(outShape)];
+        float[] out = Workspace.floats(Shape.numel(outShape));          // the products overwrite C
         int[] aOffs = batchOffsets(a, batch);
         int[] bOffs = batchOffsets(b, batch);
         int[] cOffs = new int[nb];
@@ -175,7 +175,7 @@ final class MatmulOps {
         int out = weight.size(inOut ? 1 : 0);
         Tensor xc = x.dense();
         int rows = in == 0 ? 0 : xc.numel() / in;
-        float[] y = new float[rows * out];
+        float[] y = Workspace.floats(rows * out);                       // the product overwrites y
         Kernels kern = Backend.current();
         int[] outShape = x.shape.clone();
         outShape[outShape.length - 1] = out;

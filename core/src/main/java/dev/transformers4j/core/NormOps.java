@@ -11,11 +11,16 @@ final class NormOps {
 
     /** Softmax over the last dimension, max subtracted first (the kernel's); backward: {@link #softmaxBackward}. */
     static Tensor softmax(Tensor x) {
-        float[] out = x.toArray();
+        float[] out = CopyOps.copyOf(x);
         int cols = x.size(-1);
         Backend.current().softmaxRows(out, 0, cols == 0 ? 0 : out.length / cols, cols);
         Tensor y = Tensor.of(out, x.shape);
         return y.derivedFrom("softmax", x, g -> softmaxBackward(y, g));
+    }
+
+    /** The values of a vector: its own array when that holds exactly them (a parameter), else a copy. */
+    private static float[] whole(Tensor v) {
+        return v.offset == 0 && v.data.length == v.numel() && v.isContiguous() ? v.data : v.toArray();
     }
 
     /**
@@ -51,9 +56,9 @@ final class NormOps {
         Shape.check("layer norm weight", new int[] {cols}, gamma.shape);
         Shape.check("layer norm bias", new int[] {cols}, beta.shape);
         Tensor xc = x.dense();
-        float[] out = new float[x.numel()];
+        float[] out = Workspace.floats(x.numel());                      // every row is written
         Backend.current().layerNorm(xc.data, xc.offset, out, 0, cols == 0 ? 0 : out.length / cols, cols,
-                gamma.toArray(), beta.toArray(), eps);
+                whole(gamma), whole(beta), eps);
         return Tensor.of(out, x.shape).derivedFrom("layerNorm",
                 x, g -> layerNormInputBackward(x, gamma, eps, g),
                 gamma, g -> layerNormWeightBackward(x, eps, g),

@@ -33,6 +33,7 @@ public final class OpTrace {
         if (tracing > 0) {
             OpListener l = LISTENER.get();
             if (l != null) {
+                Workspace.escapeAll();              // the listener may keep the tensors it is shown
                 l.op(op, output, a, b, c);
             }
         }

@@ -326,6 +326,7 @@ public final class Tensor {
         if (gradFn != null || requiresGrad) {
             throw new IllegalStateException(node.op() + ": the output must be a new tensor, not an input or a leaf");
         }
+        Workspace.escapeAll();                      // the graph keeps its tensors until backward
         gradFn = node;
     }
 

@@ -1,7 +1,9 @@
 package dev.transformers4j.models;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.TensorContainer;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What a forward pass returns, with HF's names. Fields a model does not produce are null
@@ -18,7 +20,8 @@ import java.util.List;
  *                         empty when {@code hiddenStates} is
  */
 public record ModelOutput(Tensor lastHiddenState, Tensor poolerOutput, Tensor logits,
-                          List<Tensor> hiddenStates, List<Tensor> attentions, List<String> hiddenStateNames) {
+                          List<Tensor> hiddenStates, List<Tensor> attentions, List<String> hiddenStateNames)
+        implements TensorContainer {
 
     public ModelOutput {
         hiddenStates = List.copyOf(hiddenStates);
@@ -28,6 +31,15 @@ public record ModelOutput(Tensor lastHiddenState, Tensor poolerOutput, Tensor lo
             throw new IllegalArgumentException(hiddenStateNames.size() + " hidden state names for "
                     + hiddenStates.size() + " hidden states");
         }
+    }
+
+    @Override
+    public void forEachTensor(Consumer<Tensor> action) {
+        action.accept(lastHiddenState);
+        action.accept(poolerOutput);
+        action.accept(logits);
+        hiddenStates.forEach(action);
+        attentions.forEach(action);
     }
 
     /** A copy with logits set (a head on top of a base model's output). */

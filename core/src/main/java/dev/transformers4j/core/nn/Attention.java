@@ -5,9 +5,12 @@ import dev.transformers4j.core.AttentionOperands.Strided;
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Shape;
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.TensorContainer;
+import dev.transformers4j.core.Workspace;
 import dev.transformers4j.core.autograd.Grad;
 import dev.transformers4j.core.autograd.GradRule;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * Scaled dot-product attention, §3.2.1 of <i>Attention Is All You Need</i>:
@@ -26,7 +29,15 @@ import java.util.Locale;
 public final class Attention {
 
     /** The attention output and the probabilities that produced it (null when the fused implementation ran). */
-    public record Result(Tensor context, Tensor probs) {
+    public record Result(Tensor context, Tensor probs) implements TensorContainer {
+
+        @Override
+        public void forEachTensor(Consumer<Tensor> action) {
+            action.accept(context);
+            if (probs != null) {
+                action.accept(probs);
+            }
+        }
     }
 
     /** HF's {@code attn_implementation}: "eager" materialises the probabilities, "fused" (HF's "sdpa") does not. */
@@ -143,7 +154,7 @@ public final class Attention {
         int b = q.size(0), h = q.size(1), t = q.size(2), d = q.size(3), s = k.size(2);
         Shape.check("k", new int[] {b, h, s, d}, k.shape());
         Shape.check("v", k.shape(), v.shape());
-        Tensor merged = Tensor.zeros(b, t, h, d);                                   // [B, T, H, D]
+        Tensor merged = Tensor.of(Workspace.floats(b * t * h * d), b, t, h, d);     // [B, T, H, D], every element written
         Strided out = new Strided(merged.data(), 0, t * h * d, d, h * d, 1);
         Backend.current().attention(new AttentionOperands(b, h, t, s, d, rows(q), rows(k), rows(v),
                 mask == null ? null : broadcastMask(mask, b, h, t, s), out, scale, false, 0));

@@ -1,8 +1,10 @@
 package dev.transformers4j.core.nn;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.TensorContainer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Runs a stack of N layers, {@code x = layer_i(x)} for i = 0 … N−1, and records what HF's
@@ -44,12 +46,21 @@ public final class LayerStack {
      * @param finalNorm       the normalisation applied after the last layer (GPT-2's {@code ln_f}), or null
      */
     public record Output(Tensor lastHiddenState, List<Tensor> hiddenStates, List<Tensor> attentions,
-                         List<Tensor> crossAttentions, ModuleList<?> layers, Module finalNorm) {
+                         List<Tensor> crossAttentions, ModuleList<?> layers, Module finalNorm)
+            implements TensorContainer {
 
         public Output {
             hiddenStates = List.copyOf(hiddenStates);
             attentions = List.copyOf(attentions);
             crossAttentions = List.copyOf(crossAttentions);
+        }
+
+        @Override
+        public void forEachTensor(Consumer<Tensor> action) {
+            action.accept(lastHiddenState);
+            hiddenStates.forEach(action);
+            attentions.forEach(action);
+            crossAttentions.forEach(action);
         }
 
         /** This output after a final normalisation {@code norm} gave {@code normed} from the last hidden state. */

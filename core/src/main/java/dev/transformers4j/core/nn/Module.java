@@ -1,6 +1,8 @@
 package dev.transformers4j.core.nn;
 
 import dev.transformers4j.core.WeightDType;
+import dev.transformers4j.core.Workspace;
+import dev.transformers4j.core.autograd.Grad;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -15,7 +17,11 @@ import java.util.function.BiConsumer;
  *
  * <p><b>Hooks.</b> {@link #registerForwardHook} and {@link #registerForwardPreHook} attach observers to the
  * modules whose dotted names match a pattern. Every {@code forward} begins with {@link #enter} and returns
- * through {@link ForwardCall#exit}: without hooks that is one null check and no allocation.
+ * through {@link ForwardCall#exit}: without hooks and outside inference that is one null check and no allocation.
+ *
+ * <p><b>Workspace.</b> In inference the same two calls open and close the forward's frame in the {@link Workspace}:
+ * the operations inside take their arrays from it, and what the forward does not return is reused by the next
+ * operation; the outermost forward's return value is handed to the caller. Model code does nothing for it.
  */
 public abstract class Module {
 
@@ -25,6 +31,7 @@ public abstract class Module {
     private String name = "";              // its name there
     private boolean training;
     private volatile ModuleHooks hooks;    // null when no hook is registered (the common case)
+    private volatile long gradCache = -1;  // anyParameterNeedsGrad's answer and the Parameter epoch it holds for
 
     /** Registers a sub-module under its checkpoint name and returns it. */
     protected final <M extends Module> M child(String name, M module) {
@@ -198,39 +205,87 @@ public abstract class Module {
         hooks = h;
     }
 
-    /** Starts a forward of one argument: runs the pre-hooks, if any. Return through {@link ForwardCall#exit}. */
+    /**
+     * Starts a forward of one argument: opens its {@link Workspace} frame and runs the pre-hooks, if any. Return
+     * through {@link ForwardCall#exit}.
+     */
     protected final ForwardCall enter(Object a) {
+        Workspace.Frame f = frame(a);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a);
+        return h == null ? ForwardCall.of(f) : h.enter(this, f, a);
     }
 
     /** As {@link #enter(Object)} for a forward of two arguments. */
     protected final ForwardCall enter(Object a, Object b) {
+        Workspace.Frame f = frame(a);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a, b);
+        return h == null ? ForwardCall.of(f) : h.enter(this, f, a, b);
     }
 
     /** As {@link #enter(Object)} for a forward of two int arguments (boxed only when a hook needs them). */
     protected final ForwardCall enter(int a, int b) {
+        Workspace.Frame f = frame(null);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a, b);
+        return h == null ? ForwardCall.of(f) : h.enter(this, f, a, b);
     }
 
     /** As {@link #enter(Object)} for a forward of three arguments. */
     protected final ForwardCall enter(Object a, Object b, Object c) {
+        Workspace.Frame f = frame(a);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c);
+        return h == null ? ForwardCall.of(f) : h.enter(this, f, a, b, c);
     }
 
     /** As {@link #enter(Object)} for a forward of five arguments. */
     protected final ForwardCall enter(Object a, Object b, Object c, Object d, Object e) {
+        Workspace.Frame f = frame(a);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c, d, e);
+        return h == null ? ForwardCall.of(f) : h.enter(this, f, a, b, c, d, e);
     }
 
     /** As {@link #enter(Object)} for a forward of seven arguments. */
     protected final ForwardCall enter(Object a, Object b, Object c, Object d, Object e, Object f, Object g) {
+        Workspace.Frame w = frame(a);
         ModuleHooks h = hooks;
-        return h == null ? ForwardCall.NONE : h.enter(this, a, b, c, d, e, f, g);
+        return h == null ? ForwardCall.of(w) : h.enter(this, w, a, b, c, d, e, f, g);
+    }
+
+    /**
+     * This forward's frame in the {@link Workspace}: inside another forward on this thread, a frame of that one's
+     * workspace; as the outermost forward, a new workspace when this is inference (evaluation mode, and nothing
+     * would record a gradient); else null.
+     */
+    private Workspace.Frame frame(Object input) {
+        Workspace.Frame f = Workspace.enter(this, parent == null);
+        if (f == null && !training && !(Grad.isEnabled() && anyParameterNeedsGrad())) {
+            f = Workspace.open(this, input);
+        }
+        return f;
+    }
+
+    /** Whether a parameter of this module or one below needs a gradient (cached until one is switched). */
+    private boolean anyParameterNeedsGrad() {
+        long epoch = Parameter.gradEpoch();
+        long cached = gradCache;                                    // (epoch << 1) | answer, read once
+        if (cached >= 0 && cached >>> 1 == epoch) {
+            return (cached & 1) != 0;
+        }
+        boolean any = needsGrad();
+        gradCache = epoch << 1 | (any ? 1 : 0);
+        return any;
+    }
+
+    private boolean needsGrad() {
+        for (Parameter p : parameters.values()) {
+            if (p.needsGrad()) {
+                return true;
+            }
+        }
+        for (Module m : children.values()) {
+            if (m.needsGrad()) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -1,5 +1,6 @@
 package dev.transformers4j.core.nn;
 
+import dev.transformers4j.core.Workspace;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -36,19 +37,24 @@ final class ModuleHooks {
         return left.isEmpty() ? null : new ModuleHooks(left);
     }
 
-    /** Runs the pre-hooks and returns the call whose {@link ForwardCall#exit} runs the forward hooks. */
+    /** Whether a forward hook (not a pre-hook) is registered here. */
     boolean hasForwardHooks() {
         return anyPost;
     }
 
-    ForwardCall enter(Module module, Object... inputs) {
+    /**
+     * Runs the pre-hooks and returns the call whose {@link ForwardCall#exit} runs the forward hooks and closes
+     * {@code frame} (the forward's workspace frame, or null).
+     */
+    ForwardCall enter(Module module, Workspace.Frame frame, Object... inputs) {
+        Workspace.escapeAll();                          // a hook may keep what it is shown
         List<Object> in = Collections.unmodifiableList(Arrays.asList(inputs));
         for (Entry e : entries) {
             if (e.pre() != null) {
                 e.pre().beforeForward(e.name(), module, in);
             }
         }
-        return anyPost ? new ForwardCall(module, this, in) : ForwardCall.NONE;
+        return anyPost ? new ForwardCall(module, this, in, frame) : ForwardCall.of(frame);
     }
 
     /** Runs the forward hooks, last registered last (as torch). */

@@ -13,13 +13,15 @@ import dev.transformers4j.core.Tensor;
  */
 public final class Parameter {
 
+    private static volatile long gradEpoch;   // counts requiresGrad switches, so modules can cache "any needs grad"
+
     private final int[] shape;
     private Tensor value;
     private boolean requiresGrad;
 
     public Parameter(int... shape) {
         this.shape = shape.clone();
-        this.value = Tensor.zeros(shape);
+        this.value = Tensor.zeros(shape);                 // a plain array: never from a forward's workspace
     }
 
     /** The current value. */
@@ -52,6 +54,12 @@ public final class Parameter {
     public void requiresGrad(boolean on) {
         requiresGrad = on;
         value.requiresGrad(on);
+        gradEpoch++;
+    }
+
+    /** A number that changes whenever a parameter's {@code requiresGrad} is switched. */
+    static long gradEpoch() {
+        return gradEpoch;
     }
 
     /** {@code ∂L/∂value} accumulated by backward, or null when there is none yet. */

@@ -1,7 +1,9 @@
 package dev.transformers4j.models.marian;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.TensorContainer;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What an encoder-decoder forward pass returns, with HF's names ({@code Seq2SeqLMOutput}). The lists are
@@ -19,7 +21,7 @@ import java.util.List;
 public record Seq2SeqLMOutput(Tensor logits, Tensor decoderLastHiddenState, List<Tensor> decoderHiddenStates,
                               List<Tensor> decoderAttentions, List<Tensor> crossAttentions,
                               Tensor encoderLastHiddenState, List<Tensor> encoderHiddenStates,
-                              List<Tensor> encoderAttentions) {
+                              List<Tensor> encoderAttentions) implements TensorContainer {
 
     public Seq2SeqLMOutput {
         decoderHiddenStates = List.copyOf(decoderHiddenStates);
@@ -27,6 +29,18 @@ public record Seq2SeqLMOutput(Tensor logits, Tensor decoderLastHiddenState, List
         crossAttentions = List.copyOf(crossAttentions);
         encoderHiddenStates = List.copyOf(encoderHiddenStates);
         encoderAttentions = List.copyOf(encoderAttentions);
+    }
+
+    @Override
+    public void forEachTensor(Consumer<Tensor> action) {
+        action.accept(logits);
+        action.accept(decoderLastHiddenState);
+        decoderHiddenStates.forEach(action);
+        decoderAttentions.forEach(action);
+        crossAttentions.forEach(action);
+        action.accept(encoderLastHiddenState);
+        encoderHiddenStates.forEach(action);
+        encoderAttentions.forEach(action);
     }
 
     /** A copy with logits set (the LM head on top of the base model's output). */
