@@ -96,7 +96,7 @@ public final class VectorKernels extends ReferenceKernels {
         for (int j = 0; j < bound; j += V) {
             vmax = vmax.max(FloatVector.fromArray(S, x, o + j));
         }
-        float max = vmax.reduceLanes(VectorOperators.MAX);
+        float max = vmax.reduceLanes(VectorOperators.MAX);   // exact in any order, unlike a sum
         for (int j = bound; j < cols; j++) {
             max = Math.max(max, x[o + j]);
         }
@@ -123,7 +123,7 @@ public final class VectorKernels extends ReferenceKernels {
             for (int j = 0; j < bound; j += V) {
                 vsum = vsum.add(FloatVector.fromArray(S, x, xo + j));
             }
-            float sum = vsum.reduceLanes(VectorOperators.ADD);
+            float sum = VectorMath.sum(vsum);
             for (int j = bound; j < cols; j++) {
                 sum += x[xo + j];
             }
@@ -133,7 +133,7 @@ public final class VectorKernels extends ReferenceKernels {
                 FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(mean);
                 vvar = d.fma(d, vvar);
             }
-            float var = vvar.reduceLanes(VectorOperators.ADD);
+            float var = VectorMath.sum(vvar);
             for (int j = bound; j < cols; j++) {
                 float d = x[xo + j] - mean;
                 var += d * d;
