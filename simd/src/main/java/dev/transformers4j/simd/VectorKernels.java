@@ -22,6 +22,9 @@ public final class VectorKernels extends ReferenceKernels {
     /** Below this many elements an element-wise kernel runs on the calling thread alone. */
     private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
 
+    /** The calling thread alone: for the products each task of a batch runs. */
+    private static final WorkerPool SERIAL = new WorkerPool(1);
+
     private final WorkerPool pool;
 
     /** Kernels using up to {@code threads} threads (≥ 1) for the large operations. */
@@ -66,8 +69,11 @@ public final class VectorKernels extends ReferenceKernels {
         int perTask = (batch + tasks - 1) / tasks;
         pool.run(tasks, t -> {
             for (int i = t * perTask; i < Math.min(batch, (t + 1) * perTask); i++) {
+                // the same routine matmul picks (so the bits do not depend on the thread count), on this thread
                 if ((long) m * n * k <= TINY_FMAS) {
                     super.matmul(m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, transB, c, cOffs[i], ldc, false);
+                } else if (m == 1) {
+                    Gemv.matmul(SERIAL, n, k, a, aOffs[i], b, bOffs[i], ldb, transB, c, cOffs[i], false);
                 } else {
                     Sgemm.gemm(m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, transB, c, cOffs[i], ldc, false);
                 }
