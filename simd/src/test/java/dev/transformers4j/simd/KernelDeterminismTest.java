@@ -58,6 +58,11 @@ class KernelDeterminismTest {
         assertThat(two).isEqualTo(one);
         assertThat(fingerprints(new VectorKernels(2), cases)).as("run to run").isEqualTo(two);
         assertThat(fingerprints(new VectorKernels(3), cases)).as("three threads on two cores").isEqualTo(one);
+        List<Case> small = smallCases();
+        assertThat(fingerprints(new VectorKernels(2, 0), small)).as("every element-wise kernel split, small sizes")
+                .isEqualTo(fingerprints(new VectorKernels(1), small));
+        assertThat(fingerprints(new VectorKernels(3, 0), cases)).as("every element-wise kernel split in three")
+                .isEqualTo(one);
     }
 
     /** The fingerprints of {@code main} in another JVM on this classpath with {@code flag}. */
