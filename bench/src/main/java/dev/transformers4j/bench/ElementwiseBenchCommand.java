@@ -2,6 +2,7 @@ package dev.transformers4j.bench;
 
 import dev.transformers4j.core.Backend;
 import dev.transformers4j.core.Kernels;
+import dev.transformers4j.simd.VectorKernels;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.List;
@@ -18,10 +19,11 @@ import picocli.CommandLine.Spec;
 /**
  * {@code t4j bench elementwise}: nanoseconds per element of the element-wise kernels on BERT-small-sized operands
  * (T = 128 tokens, H = 12 heads, C = 384, F = 1536), the vector backend beside the reference one: the best of
- * several short windows, each call on a fresh copy of the same random input.
+ * several short windows, each call on a fresh copy of the same random input. With {@code --sweep}: each vector
+ * kernel on one thread and split over two, at sizes from 2¹² to 2²⁰ elements, which shows where splitting pays.
  */
 @Command(name = "elementwise", mixinStandardHelpOptions = true,
-        description = "Nanoseconds per element of softmax, GELU (erf, tanh), LayerNorm and bias add at BERT-small's sizes, vector beside reference.")
+        description = "Nanoseconds per element of softmax, GELU (erf, tanh), LayerNorm and bias add at BERT-small's sizes, vector beside reference; --sweep: one thread against two at sizes 2^12..2^20.")
 final class ElementwiseBenchCommand implements Callable<Integer> {
 
     private static final int T = 128;
@@ -45,6 +47,9 @@ final class ElementwiseBenchCommand implements Callable<Integer> {
     @Option(names = "--threads", defaultValue = "1", description = "Threads of the vector backend. Default: ${DEFAULT-VALUE}.")
     int threads;
 
+    @Option(names = "--sweep", description = "Time each vector kernel on one thread and split over two threads at sizes 2^12..2^20 elements (the crossover).")
+    boolean sweep;
+
     static List<Case> cases() {
         float[] gamma = new float[C];
         float[] beta = new float[C];
@@ -65,6 +70,9 @@ final class ElementwiseBenchCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--windows, --window-ms and --threads must be ≥ 1");
         }
         spec.commandLine().getErr().println("bench: " + MachineInfo.detect().describe());
+        if (sweep) {
+            return sweep();
+        }
         Kernels vector = Backend.create(Backend.VECTOR, threads);
         Kernels reference = Backend.create(Backend.REFERENCE, 1);
         PrintWriter out = spec.commandLine().getOut();
@@ -76,6 +84,77 @@ final class ElementwiseBenchCommand implements Callable<Integer> {
             out.flush();
         }
         return 0;
+    }
+
+    /** Kernels of the sweep on {@code n} elements, a multiple of C (rows of 128 for softmax, of C = 384 for LayerNorm and bias add). */
+    static List<Case> sweepCases(int n) {
+        float[] gamma = new float[C];
+        float[] beta = new float[C];
+        Arrays.fill(gamma, 1f);
+        float[] other = new float[n];
+        Arrays.fill(other, 1f);
+        float[] y = new float[n];
+        return List.of(
+                new Case("softmaxRows [n/128, 128]", n, (k, x) -> k.softmaxRows(x, 0, n / T, T)),
+                new Case("geluErf", n, (k, x) -> k.geluErf(x, 0, n)),
+                new Case("geluTanh", n, (k, x) -> k.geluTanh(x, 0, n)),
+                new Case("layerNorm [n/384, 384]", n, (k, x) -> k.layerNorm(x, 0, y, 0, n / C, C, gamma, beta, 1e-12f)),
+                new Case("addRowVector [n/384, 384]", n, (k, x) -> k.addRowVector(x, 0, n / C, C, gamma, 0)),
+                new Case("addInPlace", n, (k, x) -> k.addInPlace(x, 0, other, 0, n)),
+                new Case("scale", n, (k, x) -> k.scale(x, 0, n, 0.999f)),
+                new Case("mul", n, (k, x) -> k.mul(x, 0, other, 0, x, 0, n)));
+    }
+
+    /** One thread against two (splitting at every size) and the default (splitting from its threshold on). */
+    private Integer sweep() {
+        Kernels one = new VectorKernels(1);
+        Kernels two = new VectorKernels(2, 0);
+        Kernels auto = new VectorKernels(2);
+        PrintWriter out = spec.commandLine().getOut();
+        out.printf(Locale.ROOT, "%-26s %9s %12s %12s %12s %9s%n", "kernel", "elements", "1 thread", "2 threads",
+                "default", "2 vs 1");
+        int kernels = sweepCases(1 << 12).size();
+        for (Case c : sweepCases((1 << 16) / C * C)) {   // compile every kernel, both ways, before timing
+            for (Kernels k : List.of(one, two)) {
+                long end = System.nanoTime() + 300_000_000L;
+                float[] x = new float[c.elements()];
+                while (System.nanoTime() < end) {
+                    c.op().accept(k, x);
+                }
+            }
+        }
+        for (int which = 0; which < kernels; which++) {
+            for (int log = 12; log <= 20; log++) {
+                Case c = sweepCases((1 << log) / C * C).get(which);   // whole rows of 384 (and so of 128)
+                double t1 = nanosPerElementInPlace(one, c);
+                double t2 = nanosPerElementInPlace(two, c);
+                double ta = nanosPerElementInPlace(auto, c);
+                out.printf(Locale.ROOT, "%-26s %9d %9.3f ns %9.3f ns %9.3f ns %8.2f×%n", c.name(), c.elements(), t1, t2,
+                        ta, t1 / t2);
+                out.flush();
+            }
+        }
+        return 0;
+    }
+
+    /** As {@link #nanosPerElement} without the copy between calls (the kernels of the sweep may repeat in place). */
+    double nanosPerElementInPlace(Kernels kernels, Case c) {
+        Random rnd = new Random(1);
+        float[] x = new float[c.elements()];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = rnd.nextFloat() * 8 - 4;
+        }
+        double best = Double.MAX_VALUE;
+        for (int window = 0; window < windows; window++) {
+            long start = System.nanoTime();
+            int calls = 0;
+            do {
+                c.op().accept(kernels, x);
+                calls++;
+            } while (System.nanoTime() - start < windowMs * 1_000_000L);
+            best = Math.min(best, (System.nanoTime() - start) / (double) calls / c.elements());
+        }
+        return best;
     }
 
     /** The best, over the windows, of the mean time per element of the calls in a window. */

@@ -1,7 +1,6 @@
 package dev.transformers4j.simd;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -52,8 +51,7 @@ final class Gemv {
                 s2 = av.fma(FloatVector.fromArray(S, b, r2 + p), s2);
                 s3 = av.fma(FloatVector.fromArray(S, b, r3 + p), s3);
             }
-            float[] sums = {s0.reduceLanes(VectorOperators.ADD), s1.reduceLanes(VectorOperators.ADD),
-                s2.reduceLanes(VectorOperators.ADD), s3.reduceLanes(VectorOperators.ADD)};
+            float[] sums = {VectorMath.sum(s0), VectorMath.sum(s1), VectorMath.sum(s2), VectorMath.sum(s3)};
             for (int q = 0; q < 4; q++) {
                 int row = bOff + (j + q) * ldb;
                 for (int p = bound; p < k; p++) {
@@ -116,7 +114,7 @@ final class Gemv {
         for (; i + V <= n; i += V) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
-        float s = s0.add(s1).add(s2.add(s3)).reduceLanes(VectorOperators.ADD);
+        float s = VectorMath.sum(s0.add(s1).add(s2.add(s3)));
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }

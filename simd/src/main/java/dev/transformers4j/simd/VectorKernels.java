@@ -20,14 +20,40 @@ public final class VectorKernels extends ReferenceKernels {
     private static final int V = S.length();
     /** Products this small are faster as the plain loops. */
     private static final long TINY_FMAS = 1024;
-    /** Below this many elements an element-wise kernel runs on the calling thread alone. */
-    private static final int PARALLEL_MIN_ELEMENTS = 1 << 15;
+    /**
+     * Below this many elements a kernel with an exponential per element (GELU, softmax) runs on the calling thread
+     * alone, and below {@link #STREAMING_PARALLEL_MIN} one that streams through memory (bias and residual adds,
+     * scale, mul, LayerNorm): handing half the work to another thread costs more than it saves below these sizes
+     * (measured with {@code t4j bench elementwise --sweep}; BENCHMARKS.md has the figures).
+     */
+    private static final int TRANSCENDENTAL_PARALLEL_MIN = 1 << 15;
+    private static final int STREAMING_PARALLEL_MIN = 1 << 17;
+
+    /** The calling thread alone: for the products each task of a batch runs. */
+    private static final WorkerPool SERIAL = new WorkerPool(1);
 
     private final WorkerPool pool;
+    private final int transcendentalParallelMin;
+    private final int streamingParallelMin;
 
     /** Kernels using up to {@code threads} threads (≥ 1) for the large operations. */
     public VectorKernels(int threads) {
         this.pool = new WorkerPool(threads);
+        this.transcendentalParallelMin = TRANSCENDENTAL_PARALLEL_MIN;
+        this.streamingParallelMin = STREAMING_PARALLEL_MIN;
+    }
+
+    /**
+     * Kernels using up to {@code threads} threads whose element-wise kernels split their work over them from
+     * {@code parallelMinElements} elements on (instead of the measured defaults): for measuring the crossover.
+     */
+    public VectorKernels(int threads, int parallelMinElements) {
+        if (parallelMinElements < 0) {
+            throw new IllegalArgumentException("parallelMinElements: expected at least 0 but was " + parallelMinElements);
+        }
+        this.pool = new WorkerPool(threads);
+        this.transcendentalParallelMin = parallelMinElements;
+        this.streamingParallelMin = parallelMinElements;
     }
 
     @Override
@@ -67,8 +93,11 @@ public final class VectorKernels extends ReferenceKernels {
         int perTask = (batch + tasks - 1) / tasks;
         pool.run(tasks, t -> {
             for (int i = t * perTask; i < Math.min(batch, (t + 1) * perTask); i++) {
+                // the same routine matmul picks (so the bits do not depend on the thread count), on this thread
                 if ((long) m * n * k <= TINY_FMAS) {
                     super.matmul(m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, transB, c, cOffs[i], ldc, false);
+                } else if (m == 1) {
+                    Gemv.matmul(SERIAL, n, k, a, aOffs[i], b, bOffs[i], ldb, transB, c, cOffs[i], false);
                 } else {
                     Sgemm.gemm(m, n, k, a, aOffs[i], lda, b, bOffs[i], ldb, transB, c, cOffs[i], ldc, false);
                 }
@@ -84,14 +113,12 @@ public final class VectorKernels extends ReferenceKernels {
 
     /**
      * Three passes per row (max, exp and sum, scale); an all-masked row becomes uniform like the reference.
-     * Enough rows (a language-model head's logits) are split over the threads.
+     * Enough rows (attention scores, a language-model head's logits) are split over the threads.
      */
     @Override
     public void softmaxRows(float[] x, int off, int rows, int cols) {
-        int tasks = rows < 2 || (long) rows * cols < PARALLEL_MIN_ELEMENTS ? 1 : Math.min(rows, pool.threads());
-        int perTask = (rows + tasks - 1) / tasks;
-        pool.run(tasks, t -> {
-            for (int r = t * perTask; r < Math.min(rows, (t + 1) * perTask); r++) {
+        inRows(rows, cols, transcendentalParallelMin, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
                 softmaxRow(x, off + r * cols, cols);
             }
         });
@@ -103,7 +130,7 @@ public final class VectorKernels extends ReferenceKernels {
         for (int j = 0; j < bound; j += V) {
             vmax = vmax.max(FloatVector.fromArray(S, x, o + j));
         }
-        float max = vmax.reduceLanes(VectorOperators.MAX);
+        float max = vmax.reduceLanes(VectorOperators.MAX);   // exact in any order, unlike a sum
         for (int j = bound; j < cols; j++) {
             max = Math.max(max, x[o + j]);
         }
@@ -116,21 +143,29 @@ public final class VectorKernels extends ReferenceKernels {
             x[o + j] = (float) Math.exp(x[o + j] - max);
             sum += x[o + j];
         }
-        scale(x, o, cols, 1f / sum);
+        scaleHere(x, o, cols, 1f / sum);
     }
 
-    /** Two passes for mean and variance (as the reference), a third writes {@code (x − mean)·inv·γ + β}. */
+    /**
+     * Two passes for mean and variance (as the reference), a third writes {@code (x − mean)·inv·γ + β}; enough
+     * rows are split over the threads.
+     */
     @Override
     public void layerNorm(float[] x, int xOff, float[] y, int yOff, int rows, int cols,
                           float[] gamma, float[] beta, float eps) {
+        inRows(rows, cols, streamingParallelMin, (r0, r1) -> layerNormRows(x, xOff, y, yOff, r0, r1, cols, gamma, beta, eps));
+    }
+
+    private static void layerNormRows(float[] x, int xOff, float[] y, int yOff, int r0, int r1, int cols,
+                                      float[] gamma, float[] beta, float eps) {
         int bound = S.loopBound(cols);
-        for (int r = 0; r < rows; r++) {
+        for (int r = r0; r < r1; r++) {
             int xo = xOff + r * cols, yo = yOff + r * cols;
             FloatVector vsum = FloatVector.zero(S);
             for (int j = 0; j < bound; j += V) {
                 vsum = vsum.add(FloatVector.fromArray(S, x, xo + j));
             }
-            float sum = vsum.reduceLanes(VectorOperators.ADD);
+            float sum = VectorMath.sum(vsum);
             for (int j = bound; j < cols; j++) {
                 sum += x[xo + j];
             }
@@ -140,7 +175,7 @@ public final class VectorKernels extends ReferenceKernels {
                 FloatVector d = FloatVector.fromArray(S, x, xo + j).sub(mean);
                 vvar = d.fma(d, vvar);
             }
-            float var = vvar.reduceLanes(VectorOperators.ADD);
+            float var = VectorMath.sum(vvar);
             for (int j = bound; j < cols; j++) {
                 float d = x[xo + j] - mean;
                 var += d * d;
@@ -169,7 +204,7 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void geluErf(float[] x, int off, int n) {
-        inChunks(n, (o, len) -> {
+        inChunks(n, transcendentalParallelMin, (o, len) -> {
             int bound = S.loopBound(len);
             VectorMath.geluErf(x, off + o, bound);
             super.geluErf(x, off + o + bound, len - bound);
@@ -178,7 +213,7 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void geluTanh(float[] x, int off, int n) {
-        inChunks(n, (o, len) -> {
+        inChunks(n, transcendentalParallelMin, (o, len) -> {
             int bound = S.loopBound(len);
             VectorMath.geluTanh(x, off + o, bound);
             super.geluTanh(x, off + o + bound, len - bound);
@@ -187,7 +222,7 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void geluErfBackward(float[] x, int xOff, float[] g, int gOff, int n) {
-        inChunks(n, (o, len) -> {
+        inChunks(n, transcendentalParallelMin, (o, len) -> {
             int bound = S.loopBound(len);
             VectorMath.geluErfBackward(x, xOff + o, g, gOff + o, bound);
             super.geluErfBackward(x, xOff + o + bound, g, gOff + o + bound, len - bound);
@@ -196,7 +231,7 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void geluTanhBackward(float[] x, int xOff, float[] g, int gOff, int n) {
-        inChunks(n, (o, len) -> {
+        inChunks(n, transcendentalParallelMin, (o, len) -> {
             int bound = S.loopBound(len);
             VectorMath.geluTanhBackward(x, xOff + o, g, gOff + o, bound);
             super.geluTanhBackward(x, xOff + o + bound, g, gOff + o + bound, len - bound);
@@ -205,11 +240,14 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int outOff, int n) {
-        int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += V) {
-            FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i)).intoArray(out, outOff + i);
-        }
-        super.mul(a, aOff + bound, b, bOff + bound, out, outOff + bound, n - bound);
+        inChunks(n, streamingParallelMin, (o, len) -> {
+            int bound = S.loopBound(len);
+            for (int i = o; i < o + bound; i += V) {
+                FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i))
+                        .intoArray(out, outOff + i);
+            }
+            super.mul(a, aOff + o + bound, b, bOff + o + bound, out, outOff + o + bound, len - bound);
+        });
     }
 
     /** A range {@code [off, off + len)} of an element-wise operation. */
@@ -218,9 +256,12 @@ public final class VectorKernels extends ReferenceKernels {
         void run(int off, int len);
     }
 
-    /** Splits {@code n} elements over the threads in vector-aligned chunks when there are enough of them. */
-    private void inChunks(int n, Range body) {
-        int tasks = n < PARALLEL_MIN_ELEMENTS ? 1 : pool.threads();
+    /**
+     * Splits {@code n} elements over the threads in vector-aligned chunks when there are at least {@code min}
+     * (and more than a vector per thread); each element is computed the same way whichever chunk it falls in.
+     */
+    private void inChunks(int n, int min, Range body) {
+        int tasks = n < min || n < 2 * V ? 1 : pool.threads();
         if (tasks == 1) {
             body.run(0, n);
             return;
@@ -229,8 +270,24 @@ public final class VectorKernels extends ReferenceKernels {
         pool.run(tasks, t -> body.run(Math.min(n, t * chunk), Math.max(0, Math.min(chunk, n - t * chunk))));
     }
 
+    /** Splits {@code rows} rows of {@code cols} over the threads, as {@code [r0, r1)} ranges, when there are at least {@code min} elements. */
+    private void inRows(int rows, int cols, int min, Range body) {
+        int tasks = rows < 2 || (long) rows * cols < min ? 1 : Math.min(rows, pool.threads());
+        if (tasks == 1) {
+            body.run(0, rows);
+            return;
+        }
+        int perTask = (rows + tasks - 1) / tasks;
+        pool.run(tasks, t -> body.run(Math.min(rows, t * perTask), Math.min(rows, (t + 1) * perTask)));
+    }
+
     @Override
     public void addInPlace(float[] y, int yOff, float[] x, int xOff, int n) {
+        inChunks(n, streamingParallelMin, (o, len) -> addHere(y, yOff + o, x, xOff + o, len));
+    }
+
+    /** {@code y[i] += x[i]} on this thread. */
+    private void addHere(float[] y, int yOff, float[] x, int xOff, int n) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += V) {
             FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);
@@ -240,16 +297,23 @@ public final class VectorKernels extends ReferenceKernels {
 
     @Override
     public void addRowVector(float[] x, int off, int rows, int cols, float[] bias, int biasOff) {
-        for (int r = 0; r < rows; r++) {
-            addInPlace(x, off + r * cols, bias, biasOff, cols);
-        }
+        inRows(rows, cols, streamingParallelMin, (r0, r1) -> {
+            for (int r = r0; r < r1; r++) {
+                addHere(x, off + r * cols, bias, biasOff, cols);
+            }
+        });
     }
 
     @Override
     public void scale(float[] x, int off, int n, float s) {
+        inChunks(n, streamingParallelMin, (o, len) -> scaleHere(x, off + o, len, s));
+    }
+
+    /** {@code x[i] *= s} on this thread. */
+    private void scaleHere(float[] x, int off, int n, float s) {
         int bound = S.loopBound(n);
-        for (int i = 0; i < bound; i += V) {
-            FloatVector.fromArray(S, x, off + i).mul(s).intoArray(x, off + i);
+        for (int i = off; i < off + bound; i += V) {
+            FloatVector.fromArray(S, x, i).mul(s).intoArray(x, i);
         }
         super.scale(x, off + bound, n - bound, s);
     }

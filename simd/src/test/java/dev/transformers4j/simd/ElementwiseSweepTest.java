@@ -147,6 +147,32 @@ class ElementwiseSweepTest {
         assertThat(Backend.create("", 1)).as("the default is the fastest available").isInstanceOf(VectorKernels.class);
     }
 
+    /** Every kernel split over three threads at every size still matches the reference (and writes nothing else). */
+    @Test
+    void splitAtEverySize() {
+        VectorKernels split = new VectorKernels(3, 0);
+        for (int n : SIZES) {
+            Random rnd = new Random(n);
+            float[] x = random(rnd, OFF + 3 * n + 7), bias = random(rnd, n + 2), gamma = random(rnd, n);
+            for (java.util.function.BiConsumer<Kernels, float[]> op : java.util.List.<java.util.function.BiConsumer<Kernels, float[]>>of(
+                    (k, y) -> k.softmaxRows(y, OFF, 3, n),
+                    (k, y) -> k.layerNorm(y.clone(), OFF, y, 1, 3, n, gamma, bias, 1e-5f),
+                    (k, y) -> k.geluErf(y, OFF, 3 * n),
+                    (k, y) -> k.geluTanh(y, OFF, 3 * n),
+                    (k, y) -> k.geluErfBackward(y.clone(), OFF, y, 2, 3 * n),
+                    (k, y) -> k.geluTanhBackward(y.clone(), OFF, y, 1, 3 * n),
+                    (k, y) -> k.addRowVector(y, OFF, 3, n, bias, 1),
+                    (k, y) -> k.addInPlace(y, OFF, y.clone(), 2, 3 * n),
+                    (k, y) -> k.scale(y, OFF, 3 * n, 1.7f),
+                    (k, y) -> k.mul(y, OFF, y.clone(), 3, y, OFF, 3 * n))) {
+                float[] expected = x.clone(), actual = x.clone();
+                op.accept(REFERENCE, expected);
+                op.accept(split, actual);
+                assertClose("split n=" + n, actual, expected);
+            }
+        }
+    }
+
     /** Applies {@code op} to a copy of {@code x} on each backend and compares the whole arrays. */
     private static void compare(String what, float[] x, java.util.function.BiConsumer<Kernels, float[]> op) {
         float[] expected = x.clone(), actual = x.clone();
