@@ -85,6 +85,7 @@ class Seq2SeqTranslationTaskTest {
         MarianMTModel reloaded = (MarianMTModel) AutoModel.fromPretrained(dir);
         assertThat(reloaded.config()).isEqualTo(trained.config());
         Seq2SeqBatch b = TinyModels.copies(6, 9).batch(new int[] {0, 1, 2, 3, 4, 5});
+        trained.requiresGrad(false);        // frozen like the reloaded model: both run the same (fused, prepared) path
         float[] want = trained.forward(b.source(), b.decoderInputIds(), ForwardOptions.DEFAULT).logits().toArray();
         float[] got = reloaded.forward(b.source(), b.decoderInputIds(), ForwardOptions.DEFAULT).logits().toArray();
         assertThat(got).containsExactly(want);
