@@ -1,6 +1,8 @@
 package dev.transformers4j.bench;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -22,31 +24,43 @@ record EmbedFigures(double seqPerS, double b1T16Ms, double b1T128Ms) {
             return new Workload(SyntheticBatch.random(32, 128, vocab, 1), SyntheticBatch.random(1, 16, vocab, 2),
                     SyntheticBatch.random(1, 128, vocab, 3));
         }
+
+        /** The three inputs, for checks that run every benchmark sequence. */
+        List<SyntheticBatch> all() {
+            return List.of(throughput, short1, long1);
+        }
     }
 
-    /** Both implementations' figures, measured side by side. */
-    record Comparison(EmbedFigures ours, EmbedFigures onnxruntime) {
-    }
-
-    /** Warms up and times both runners on the three inputs, taking turns, reporting each median on {@code progress}. */
-    static Comparison measure(EncoderRunner ours, EncoderRunner ort, Workload w, int warmup, int repeats,
-                              PrintWriter progress) {
-        double[] batchMs = time(ours, ort, w.throughput(), warmup, repeats, progress);
+    /**
+     * Warms up and times the runners on the three inputs, taking turns, reporting each median on {@code progress};
+     * returns their figures in the order given.
+     */
+    static List<EmbedFigures> measure(List<EncoderRunner> runners, Workload w, int warmup, int repeats,
+                                      PrintWriter progress) {
+        double[] batchMs = time(runners, w.throughput(), warmup, repeats, progress);
         int f = LATENCY_RUNS_FACTOR;
-        double[] shortMs = time(ours, ort, w.short1(), warmup * f, repeats * f, progress);
-        double[] longMs = time(ours, ort, w.long1(), warmup * f, repeats * f, progress);
+        double[] shortMs = time(runners, w.short1(), warmup * f, repeats * f, progress);
+        double[] longMs = time(runners, w.long1(), warmup * f, repeats * f, progress);
         int b = w.throughput().batch();
-        return new Comparison(new EmbedFigures(b * 1000.0 / batchMs[0], shortMs[0], longMs[0]),
-                new EmbedFigures(b * 1000.0 / batchMs[1], shortMs[1], longMs[1]));
+        List<EmbedFigures> out = new ArrayList<>();
+        for (int i = 0; i < runners.size(); i++) {
+            out.add(new EmbedFigures(b * 1000.0 / batchMs[i], shortMs[i], longMs[i]));
+        }
+        return out;
     }
 
-    private static double[] time(EncoderRunner ours, EncoderRunner ort, SyntheticBatch in, int warmup, int repeats,
+    private static double[] time(List<EncoderRunner> runners, SyntheticBatch in, int warmup, int repeats,
                                  PrintWriter progress) {
         progress.printf(Locale.ROOT, "bench: %-7s warm-up %d, then %d timed runs each, taking turns...", in.label(),
                 warmup, repeats);
         progress.flush();
-        double[] ms = Timing.interleavedMedianMillis(warmup, repeats, ours.forwardPass(in), ort.forwardPass(in));
-        progress.printf(Locale.ROOT, " median %s %.2f ms, %s %.2f ms%n", ours.name(), ms[0], ort.name(), ms[1]);
+        Runnable[] passes = runners.stream().map(r -> r.forwardPass(in)).toArray(Runnable[]::new);
+        double[] ms = Timing.interleavedMedianMillis(warmup, repeats, passes);
+        StringBuilder medians = new StringBuilder(" median");
+        for (int i = 0; i < ms.length; i++) {
+            medians.append(String.format(Locale.ROOT, "%s %s %.2f ms", i == 0 ? "" : ",", runners.get(i).name(), ms[i]));
+        }
+        progress.println(medians);
         progress.flush();
         return ms;
     }

@@ -25,8 +25,15 @@ final class OrtRunner implements EncoderRunner {
     private final SessionOptions options;
     private final OrtSession session;
     private final List<OnnxTensor> tensors = new ArrayList<>();
+    private final String name;
 
     OrtRunner(OnnxGraph graph, int threads) {
+        this(graph, threads, "onnxruntime");
+    }
+
+    /** @param name the key of its figures in the report ({@code "onnxruntime"}, {@code "onnxruntime_int8"}) */
+    OrtRunner(OnnxGraph graph, int threads, String name) {
+        this.name = name;
         try {
             options = new SessionOptions();
             options.setIntraOpNumThreads(threads);
@@ -41,7 +48,7 @@ final class OrtRunner implements EncoderRunner {
 
     @Override
     public String name() {
-        return "onnxruntime";
+        return name;
     }
 
     @Override

@@ -164,6 +164,13 @@ final class TimingKernels implements Kernels {
     }
 
     @Override
+    public void dropout(float[] x, int xOff, float[] y, int yOff, int n, double p, long seed, long first) {
+        long t = System.nanoTime();
+        inner.dropout(x, xOff, y, yOff, n, p, seed, first);
+        add("dropout", t, 0);
+    }
+
+    @Override
     public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
         long t = System.nanoTime();
         PreparedWeight p = inner.prepareWeight(w, off, ldw, out, in, inOut, dtype);

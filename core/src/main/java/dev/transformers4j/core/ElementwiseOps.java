@@ -129,18 +129,28 @@ final class ElementwiseOps {
 
     /**
      * Inverted dropout (Srivastava et al., 2014): each element is zeroed with probability {@code p} and the rest
-     * are scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code ∂L/∂x = ∂L/∂y ⊙ mask}.
+     * are scaled by {@code 1/(1 − p)}, so the expected value is unchanged; {@code ∂L/∂x = ∂L/∂y ⊙ mask}. The mask
+     * is never stored: it is a function of the generator's state before the call ({@link Kernels#dropout}), taken
+     * here and advanced past the {@code n} draws, and backward applies it again from that state.
      */
     static Tensor dropout(Tensor x, double p, Rng rng) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability: expected a value in [0, 1) but was " + p);
+        }
         if (p == 0) {
             return x;
         }
-        float keep = (float) (1.0 / (1.0 - p));
-        float[] m = Workspace.floats(x.numel());                        // every element is written
-        for (int i = 0; i < m.length; i++) {
-            m[i] = rng.nextFloat() < p ? 0f : keep;
-        }
-        Tensor mask = Tensor.of(m, x.shape);
-        return BroadcastOps.times(x, mask).derivedFrom("dropout", x, g -> g.mul(mask));
+        long seed = rng.state();
+        rng.skip(x.numel());                                   // the draws of this mask, one per element
+        return dropoutMask(x, p, seed).derivedFrom("dropout", x, g -> dropoutMask(g, p, seed));
+    }
+
+    /** {@code t ⊙ mask} for the mask that {@code seed} draws, into a fresh tensor. */
+    private static Tensor dropoutMask(Tensor t, double p, long seed) {
+        float[] in = t.isContiguous() ? t.data() : t.toArray();
+        int off = t.isContiguous() ? t.offset() : 0;
+        float[] out = Workspace.floats(t.numel());         // every element is written
+        Backend.current().dropout(in, off, out, 0, out.length, p, seed, 0);
+        return Tensor.of(out, t.shape());
     }
 }

@@ -105,6 +105,17 @@ public interface Kernels {
     float dot(float[] a, int aOff, float[] b, int bOff, int n);
 
     /**
+     * Inverted dropout with counter-based draws: {@code y[yOff + i] = x[xOff + i] · m_i} for {@code i < n}, where
+     * {@code m_i = 0} if draw {@code first + i + 1} of an {@link Rng} in state {@code seed} ({@link Rng#nextFloat},
+     * {@code u = (Rng.mix(seed + (first + i + 1)·Rng.GAMMA) >>> 40)·2⁻²⁴}) is below {@code p}, and {@code 1/(1 − p)}
+     * otherwise. The mask depends on nothing else — not the backend, the thread count or the JIT — so backward
+     * applies the same mask to the gradient by calling this again with the same seed. {@code y} may be {@code x}.
+     *
+     * @param p the probability of dropping an element, in {@code [0, 1)}
+     */
+    void dropout(float[] x, int xOff, float[] y, int yOff, int n, double p, long seed, long first);
+
+    /**
      * Prepares the weight of a linear layer once for repeated {@link #linear} products: {@code W [out, in]}
      * row-major from {@code off} with row stride {@code ldw}, or, when {@code inOut}, stored {@code [in, out]}
      * (GPT-2's Conv1D). The backend may copy, pack or quantise; the caller must not rely on later writes to

@@ -218,6 +218,33 @@ public class ReferenceKernels implements Kernels {
     }
 
     @Override
+    public void dropout(float[] x, int xOff, float[] y, int yOff, int n, double p, long seed, long first) {
+        int dropBelow = dropoutThreshold(p);
+        float scale = dropoutScale(p);
+        long counter = seed + (first + 1) * Rng.GAMMA;
+        for (int i = 0; i < n; i++, counter += Rng.GAMMA) {
+            float m = (Rng.mix(counter) >>> 40) < dropBelow ? 0f : scale;
+            y[yOff + i] = x[xOff + i] * m;
+        }
+    }
+
+    /**
+     * The 24-bit draws {@code r} that dropout zeroes are those below this: {@code r·2⁻²⁴ < p ⇔ r < ⌈p·2²⁴⌉}
+     * for an integer r, so the comparison is exact in integers.
+     */
+    protected static int dropoutThreshold(double p) {
+        if (!(p >= 0 && p < 1)) {
+            throw new IllegalArgumentException("dropout probability: expected a value in [0, 1) but was " + p);
+        }
+        return (int) Math.ceil(p * (1 << 24));
+    }
+
+    /** The factor {@code 1/(1 − p)} kept elements are scaled by. */
+    protected static float dropoutScale(double p) {
+        return (float) (1.0 / (1.0 - p));
+    }
+
+    @Override
     public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
         return new ReferencePreparedWeight(w, off, ldw, out, in, inOut, dtype);
     }

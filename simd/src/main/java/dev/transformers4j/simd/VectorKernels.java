@@ -250,6 +250,17 @@ public final class VectorKernels extends ReferenceKernels {
         });
     }
 
+    /** The draws are counter-based, so each thread's chunk computes its own part of the mask. */
+    @Override
+    public void dropout(float[] x, int xOff, float[] y, int yOff, int n, double p, long seed, long first) {
+        int dropBelow = dropoutThreshold(p);
+        float scale = dropoutScale(p);
+        inChunks(n, (o, len) -> {
+            int done = VectorDropout.apply(x, xOff + o, y, yOff + o, len, dropBelow, scale, seed, first + o);
+            super.dropout(x, xOff + o + done, y, yOff + o + done, len - done, p, seed, first + o + done);
+        });
+    }
+
     /** A range {@code [off, off + len)} of an element-wise operation. */
     @FunctionalInterface
     private interface Range {
