@@ -255,7 +255,7 @@ public final class VectorKernels extends ReferenceKernels {
     public void dropout(float[] x, int xOff, float[] y, int yOff, int n, double p, long seed, long first) {
         int dropBelow = dropoutThreshold(p);
         float scale = dropoutScale(p);
-        inChunks(n, (o, len) -> {
+        inChunks(n, streamingParallelMin, (o, len) -> {
             int done = VectorDropout.apply(x, xOff + o, y, yOff + o, len, dropBelow, scale, seed, first + o);
             super.dropout(x, xOff + o + done, y, yOff + o + done, len - done, p, seed, first + o + done);
         });
