@@ -40,15 +40,16 @@ final class Gemv {
     /**
      * {@code c[0:out] = act(a·Wᵀ + b)} for a packed weight: the panels are streamed from start to end, two at a
      * time (four accumulators), each step one broadcast of {@code a[i]} against NR weights, with no horizontal
-     * sum; the threads split the panels. Each output is summed over i in order.
+     * sum; the threads claim chunks of panels. Each output is summed over i in order.
      */
     static void packed(WorkerPool pool, float[] a, int aOff, PackedWeight w, float[] c, int cOff, Epilogue epilogue) {
         int n = w.out(), k = w.in();
         int panels = PackedWeight.panelCount(n);
-        int tasks = (long) n * k < PARALLEL_MIN_FMAS ? 1 : Math.min(panels, pool.threads());
-        int perTask = (panels + tasks - 1) / tasks;
-        pool.run((panels + perTask - 1) / perTask, t -> {
-            int p0 = t * perTask, p1 = Math.min(panels, p0 + perTask);
+        int threads = (long) n * k < PARALLEL_MIN_FMAS ? 1 : pool.threads();
+        // chunks of an even number of panels, four per thread, claimed as threads come free
+        int perChunk = threads == 1 ? panels : Math.max(2, (panels + 8 * threads - 1) / (8 * threads) * 2);
+        pool.runChunks((panels + perChunk - 1) / perChunk, t -> {
+            int p0 = t * perChunk, p1 = Math.min(panels, p0 + perChunk);
             int p = p0;
             for (; p + 2 <= p1; p += 2) {
                 panelPair(p, k, a, aOff, w, c, cOff, epilogue);

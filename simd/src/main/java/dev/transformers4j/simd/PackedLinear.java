@@ -10,10 +10,20 @@ import java.util.Arrays;
  * the {@link Epilogue} to each tile of the last k-block. Per element the sum runs in the same order as
  * {@link Sgemm#gemm}.
  *
- * <p>Threads split the rows or the columns of y (the longer side); a column split hands each thread whole panels
- * of the weight, so it reads only its own part of it.
+ * <p>Threads share the work in chunks claimed as they come free ({@link WorkerPool#runChunks}): chunks of rows
+ * when there are at least as many rows as columns, else chunks of whole panels of the weight, so that a thread
+ * reads only its own panels. Each output element is computed by one chunk in the same order whatever the split:
+ * results do not depend on the thread count.
  */
 final class PackedLinear {
+
+    /**
+     * Below this many multiply-adds the product stays on the calling thread (about 30 µs of work here, a few times
+     * the cost of handing chunks to a pool thread); see BENCHMARKS.md for the crossover.
+     */
+    static final long PARALLEL_MIN_FMAS = 1L << 21;
+    /** Chunks per thread: enough that a pool thread woken late or descheduled holds up only a small piece. */
+    private static final int CHUNKS_PER_THREAD = 4;
 
     private PackedLinear() {
     }
@@ -23,23 +33,23 @@ final class PackedLinear {
                     float[] y, int yOff, int ldy, Epilogue epilogue) {
         int n = w.out();
         long fmas = (long) m * n * w.in();
-        int tasks = fmas < Sgemm.PARALLEL_MIN_FMAS ? 1 : pool.threads();
-        int panels = PackedWeight.panelCount(n);
-        boolean rowsSplit = m >= SgemmKernel.MR * tasks, colsSplit = panels >= tasks;
-        if (tasks > 1 && rowsSplit && (m >= n || !colsSplit)) {
-            int rows = Sgemm.roundUp((m + tasks - 1) / tasks, SgemmKernel.MR);
-            pool.run((m + rows - 1) / rows, t -> {
-                int i0 = t * rows;
+        int threads = fmas < PARALLEL_MIN_FMAS ? 1 : pool.threads();
+        int wanted = CHUNKS_PER_THREAD * threads;
+        if (threads == 1) {
+            gemm(m, 0, n, x, xOff, ldx, w, y, yOff, ldy, epilogue);
+        } else if (m >= n && m >= 2 * SgemmKernel.MR) {
+            int rows = Sgemm.roundUp((m + wanted - 1) / wanted, SgemmKernel.MR);
+            pool.runChunks((m + rows - 1) / rows, c -> {
+                int i0 = c * rows;
                 gemm(Math.min(rows, m - i0), 0, n, x, xOff + i0 * ldx, ldx, w, y, yOff + i0 * ldy, ldy, epilogue);
             });
-        } else if (tasks > 1 && colsSplit) {
-            int cols = (panels + tasks - 1) / tasks * NR;
-            pool.run((n + cols - 1) / cols, t -> {
-                int j0 = t * cols;
+        } else {
+            int panels = PackedWeight.panelCount(n);
+            int cols = (panels + wanted - 1) / wanted * NR;
+            pool.runChunks((n + cols - 1) / cols, c -> {
+                int j0 = c * cols;
                 gemm(m, j0, Math.min(n, j0 + cols), x, xOff, ldx, w, y, yOff, ldy, epilogue);
             });
-        } else {
-            gemm(m, 0, n, x, xOff, ldx, w, y, yOff, ldy, epilogue);
         }
     }
 
