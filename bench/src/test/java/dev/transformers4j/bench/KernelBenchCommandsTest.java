@@ -35,12 +35,34 @@ class KernelBenchCommandsTest {
     @Test
     void gemmTimesBothLayoutsOfB() throws Exception {
         JsonNode json = new ObjectMapper().readTree(run("bench", "gemm", "--m", "3", "--backends", "reference",
-                "--b-layout", "transposed,plain", "--warmup", "0", "--repeats", "1", "--json"));
+                "--b-layout", "transposed,plain", "--path", "matmul", "--warmup", "0", "--repeats", "1", "--json"));
         JsonNode results = json.get("results");
         assertThat(results).hasSize(6);
         for (int i = 0; i < 6; i++) {
             assertThat(results.get(i).get("trans_b").asBoolean()).isEqualTo(i < 3);
             assertThat(results.get(i).get("gflops").asDouble()).isPositive();
         }
+    }
+
+    @Test
+    void gemmTimesThePreparedLinearBesideTheMatmul() throws Exception {
+        JsonNode json = new ObjectMapper().readTree(run("bench", "gemm", "--m", "3", "--backends", "reference",
+                "--path", "matmul,linear,matmul+bias+gelu,linear+bias+gelu", "--warmup", "0", "--repeats", "1", "--json"));
+        JsonNode results = json.get("results");
+        assertThat(results).hasSize(12);
+        String[] paths = {"matmul", "linear", "matmul+bias+gelu", "linear+bias+gelu"};
+        for (int i = 0; i < 12; i++) {
+            assertThat(results.get(i).get("path").asText()).isEqualTo(paths[i % 4]);
+            assertThat(results.get(i).get("gflops").asDouble()).isPositive();
+        }
+    }
+
+    @Test
+    void gemmRejectsAnUnknownPath() {
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"bench", "gemm", "--path", "fast"}, new PrintWriter(new StringWriter(), true),
+                new PrintWriter(err, true));
+        assertThat(code).isNotZero();
+        assertThat(err.toString()).contains("--path: expected matmul, linear");
     }
 }

@@ -84,6 +84,7 @@ class GoldenFineTuneTest {
         BertForSequenceClassification reloaded = BertForSequenceClassification.fromPretrained(saved);
         Batch b = eval.batch(new int[] {0, 1, 2, 3});
         model.module().eval();
+        model.module().requiresGrad(false);   // frozen like the reloaded one: both multiply their prepared weights
         reloaded.module().eval();
         Tensor[] logits = new Tensor[2];
         Grad.noGrad(() -> {

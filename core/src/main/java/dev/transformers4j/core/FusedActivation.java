@@ -12,5 +12,15 @@ public enum FusedActivation {
     /** Tanh-approximated GELU ("gelu_new"), as {@link Kernels#geluTanh}. */
     GELU_TANH,
     /** {@code max(0, x)}. */
-    RELU
+    RELU;
+
+    /** This activation as its own tensor operation (with its backward rule): {@code x} itself for {@link #NONE}. */
+    public Tensor apply(Tensor x) {
+        return switch (this) {
+            case NONE -> x;
+            case GELU_ERF -> x.gelu();
+            case GELU_TANH -> x.geluTanh();
+            case RELU -> x.relu();
+        };
+    }
 }

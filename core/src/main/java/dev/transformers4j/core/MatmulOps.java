@@ -165,8 +165,25 @@ final class MatmulOps {
                 bias, g -> g.sumTo(out));
     }
 
+    /**
+     * {@code act(x·Wᵀ + b)} (or {@code act(x·W + b)} when {@code inOut}): the activation in the product's epilogue
+     * when nothing is recorded and the weight is frozen (its prepared form is used) and no trace would see the two
+     * operations; otherwise the linear layer then the activation's own operation.
+     */
+    static Tensor linear(Tensor x, Tensor weight, Tensor bias, FusedActivation act, boolean inOut) {
+        if (act != FusedActivation.NONE && !weight.needsGrad() && !Tensor.wouldRecord(x, bias) && !OpTrace.active()) {
+            return affine(x, weight, bias, inOut, act);
+        }
+        return act.apply(inOut ? linearInOut(x, weight, bias) : linear(x, weight, bias));
+    }
+
     /** {@code x·Wᵀ + b} ({@code W [out, in]}) or, when {@code inOut}, {@code x·W + b} ({@code W [in, out]}). */
     private static Tensor affine(Tensor x, Tensor weight, Tensor bias, boolean inOut) {
+        return affine(x, weight, bias, inOut, FusedActivation.NONE);
+    }
+
+    /** As above, then {@code act}: fused into the product only on the prepared path (a frozen weight). */
+    private static Tensor affine(Tensor x, Tensor weight, Tensor bias, boolean inOut, FusedActivation act) {
         int in = x.size(-1);
         if (weight.rank() != 2 || weight.size(inOut ? 0 : 1) != in) {
             throw new IllegalArgumentException("linear: input " + Shape.str(x.shape) + " needs a weight "
@@ -187,7 +204,7 @@ final class MatmulOps {
                 bc = bias.dense();
             }
             kern.linear(rows, xc.data, xc.offset, in, weight.preparedWeight(kern, inOut),
-                    bc == null ? null : bc.data, bc == null ? 0 : bc.offset, FusedActivation.NONE, y, 0, out);
+                    bc == null ? null : bc.data, bc == null ? 0 : bc.offset, act, y, 0, out);
             return Tensor.of(y, outShape);
         }
         Tensor w = weight.dense();

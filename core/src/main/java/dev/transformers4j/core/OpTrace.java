@@ -29,6 +29,11 @@ public final class OpTrace {
         }
     }
 
+    /** Whether some thread is tracing: an operation that would be reported as two must not be fused into one. */
+    static boolean active() {
+        return tracing > 0;
+    }
+
     static void report(String op, Tensor output, Tensor a, Tensor b, Tensor c) {
         if (tracing > 0) {
             OpListener l = LISTENER.get();

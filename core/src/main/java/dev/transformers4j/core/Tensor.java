@@ -515,6 +515,23 @@ public final class Tensor {
         return MatmulOps.linearInOut(this, weight, bias);
     }
 
+    /**
+     * A linear layer followed by an activation, {@code act(x·Wᵀ + b)} ({@code W [out, in]}). In inference (nothing
+     * recorded, the weight frozen) the activation is applied in the product's epilogue while each tile of the output
+     * is in cache; otherwise, and while an {@link OpTrace} runs, it is {@link #linear(Tensor, Tensor)} then
+     * {@code act}'s own operation, with their backward rules.
+     *
+     * @param bias {@code [out]}, or null
+     */
+    public Tensor linear(Tensor weight, Tensor bias, FusedActivation act) {
+        return MatmulOps.linear(this, weight, bias, act, false);
+    }
+
+    /** As {@link #linear(Tensor, Tensor, FusedActivation)} with the weight stored {@code [in, out]} (GPT-2's Conv1D). */
+    public Tensor linearInOut(Tensor weight, Tensor bias, FusedActivation act) {
+        return MatmulOps.linear(this, weight, bias, act, true);
+    }
+
     // ---------------------------------------------------------------- normalisations (NormOps)
 
     /**

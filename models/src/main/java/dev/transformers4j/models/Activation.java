@@ -1,6 +1,9 @@
 package dev.transformers4j.models;
 
+import dev.transformers4j.core.FusedActivation;
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.nn.Conv1D;
+import dev.transformers4j.core.nn.Linear;
 
 /**
  * The activation functions a config may name ({@code hidden_act}, {@code activation_function}), with HF's
@@ -35,6 +38,31 @@ public enum Activation {
             case RELU -> x.relu();
             case SILU, SWISH -> x.silu();
             case TANH -> x.tanh();
+        };
+    }
+
+    /**
+     * {@code act(layer(x))}: GELU and ReLU are applied in the layer's product while its output is in cache, the
+     * others after it. The same numbers as {@code apply(layer.forward(x))} up to the rounding of the fast kernels.
+     */
+    public Tensor apply(Linear layer, Tensor x) {
+        FusedActivation fused = fused();
+        return fused == null ? apply(layer.forward(x)) : layer.forward(x, fused);
+    }
+
+    /** {@code act(layer(x))} for GPT-2's Conv1D, as {@link #apply(Linear, Tensor)}. */
+    public Tensor apply(Conv1D layer, Tensor x) {
+        FusedActivation fused = fused();
+        return fused == null ? apply(layer.forward(x)) : layer.forward(x, fused);
+    }
+
+    /** The kernels' form of this activation, or null when they cannot apply it inside a product. */
+    FusedActivation fused() {
+        return switch (this) {
+            case GELU -> FusedActivation.GELU_ERF;
+            case GELU_NEW, GELU_PYTORCH_TANH -> FusedActivation.GELU_TANH;
+            case RELU -> FusedActivation.RELU;
+            case SILU, SWISH, TANH -> null;
         };
     }
 

@@ -36,6 +36,81 @@ final class Gemv {
         });
     }
 
+    /**
+     * {@code c[0:out] = act(a·Wᵀ + b)} for a packed weight: the panels are streamed from start to end, two at a
+     * time (four accumulators), each step one broadcast of {@code a[i]} against NR weights, with no horizontal
+     * sum; the threads claim chunks of panels. Each output is summed over i in order.
+     */
+    static void packed(WorkerPool pool, float[] a, int aOff, PackedWeight w, float[] c, int cOff, Epilogue epilogue) {
+        int n = w.out(), k = w.in();
+        int panels = PackedWeight.panelCount(n);
+        int threads = (long) n * k < PARALLEL_MIN_FMAS ? 1 : pool.threads();
+        // chunks of an even number of panels, four per thread, claimed as threads come free
+        int perChunk = threads == 1 ? panels : Math.max(2, (panels + 8 * threads - 1) / (8 * threads) * 2);
+        pool.runChunks((panels + perChunk - 1) / perChunk, t -> {
+            int p0 = t * perChunk, p1 = Math.min(panels, p0 + perChunk);
+            int p = p0;
+            for (; p + 2 <= p1; p += 2) {
+                panelPair(p, k, a, aOff, w, c, cOff, epilogue);
+            }
+            if (p < p1) {
+                panel(p, k, a, aOff, w, c, cOff, epilogue);
+            }
+        });
+    }
+
+    /** Panels {@code p} and {@code p + 1} (both full-width unless the second is the last). */
+    private static void panelPair(int p, int k, float[] a, int aOff, PackedWeight w, float[] c, int cOff,
+                                  Epilogue epilogue) {
+        float[] b = w.panels;
+        int b0 = p * k * SgemmKernel.NR, b1 = b0 + k * SgemmKernel.NR;
+        FloatVector s00 = FloatVector.zero(S), s01 = s00, s10 = s00, s11 = s00;
+        for (int i = 0; i < k; i++) {
+            FloatVector ai = FloatVector.broadcast(S, a[aOff + i]);
+            int o = i * SgemmKernel.NR;
+            s00 = ai.fma(FloatVector.fromArray(S, b, b0 + o), s00);
+            s01 = ai.fma(FloatVector.fromArray(S, b, b0 + o + V), s01);
+            s10 = ai.fma(FloatVector.fromArray(S, b, b1 + o), s10);
+            s11 = ai.fma(FloatVector.fromArray(S, b, b1 + o + V), s11);
+        }
+        store(s00, s01, p, w.out(), c, cOff, epilogue);
+        store(s10, s11, p + 1, w.out(), c, cOff, epilogue);
+    }
+
+    /** One panel {@code p}. */
+    private static void panel(int p, int k, float[] a, int aOff, PackedWeight w, float[] c, int cOff,
+                              Epilogue epilogue) {
+        float[] b = w.panels;
+        int b0 = p * k * SgemmKernel.NR;
+        FloatVector s0 = FloatVector.zero(S), s1 = s0;
+        for (int i = 0; i < k; i++) {
+            FloatVector ai = FloatVector.broadcast(S, a[aOff + i]);
+            int o = b0 + i * SgemmKernel.NR;
+            s0 = ai.fma(FloatVector.fromArray(S, b, o), s0);
+            s1 = ai.fma(FloatVector.fromArray(S, b, o + V), s1);
+        }
+        store(s0, s1, p, w.out(), c, cOff, epilogue);
+    }
+
+    /** Writes the valid columns of panel {@code p}'s two sums (a ragged last panel under a mask), then the epilogue. */
+    private static void store(FloatVector s0, FloatVector s1, int p, int n, float[] c, int cOff, Epilogue epilogue) {
+        int j = p * SgemmKernel.NR;
+        if (j >= n) {
+            return;
+        }
+        int width = Math.min(SgemmKernel.NR, n - j);
+        if (width == SgemmKernel.NR) {
+            s0.intoArray(c, cOff + j);
+            s1.intoArray(c, cOff + j + V);
+        } else {
+            s0.intoArray(c, cOff + j, S.indexInRange(0, width));
+            s1.intoArray(c, cOff + j + V, S.indexInRange(V, width));
+        }
+        if (epilogue != null) {
+            epilogue.apply(c, cOff + j, j, width);
+        }
+    }
+
     /** {@code c[j] (+)= a·B[j, :]} for {@code j} in {@code [j0, j1)}, four rows of B at a time sharing each load of a. */
     private static void rowsDot(int j0, int j1, int k, float[] a, int aOff, float[] b, int bOff, int ldb,
                                 float[] c, int cOff, boolean accumulate) {

@@ -27,8 +27,8 @@ final class Sgemm {
     /** Below this many multiply-adds a single thread is faster than waking the others. */
     static final long PARALLEL_MIN_FMAS = 1L << 17;
 
-    /** Per-thread pack buffers, allocated once per thread. */
-    private static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
+    /** Per-thread pack buffers (A, B, a ragged tile), allocated once per thread. */
+    static final ThreadLocal<float[][]> BUFFERS = ThreadLocal.withInitial(
             () -> new float[][] {new float[MC * KC], new float[KC * NC], new float[MR * NR]});
 
     private Sgemm() {
@@ -85,7 +85,7 @@ final class Sgemm {
         }
         float[][] buf = BUFFERS.get();
         float[] ap = buf[0], bp = buf[1], tile = buf[2];
-        int kStep = (k + (k + KC - 1) / KC - 1) / ((k + KC - 1) / KC);  // k in equal blocks of at most KC
+        int kStep = kStep(k);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += kStep) {
@@ -95,33 +95,49 @@ final class Sgemm {
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     SgemmPacking.packA(a, aOff, lda, transA, ic, mc, pc, kc, ap);
-                    macroKernel(mc, nc, kc, ap, bp, c, cOff + ic * ldc + jc, ldc, load, tile);
+                    macroKernel(mc, nc, kc, ap, bp, 0, kc * NR, c, cOff + ic * ldc + jc, ldc, load, tile, null, 0);
                 }
             }
         }
     }
 
-    /** All MR×NR tiles of one packed {@code mc × kc} block of A against one packed {@code kc × nc} block of B. */
-    private static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp,
-                                    float[] c, int cOff, int ldc, boolean load, float[] tile) {
-        for (int jr = 0; jr < nc; jr += NR) {
+    /**
+     * All MR×NR tiles of one packed {@code mc × kc} block of A against {@code ⌈nc/NR⌉} packed {@code kc × NR} panels
+     * of B, panel {@code p} from {@code bOff + p·panelStride}. With an epilogue (the last k-block of a
+     * {@link #linear}), each finished tile gets it while still in L1; {@code col} is the output column of the
+     * block's first column.
+     */
+    static void macroKernel(int mc, int nc, int kc, float[] ap, float[] bp, int bOff, int panelStride,
+                                    float[] c, int cOff, int ldc, boolean load, float[] tile, Epilogue epilogue, int col) {
+        for (int jr = 0, bPanel = bOff; jr < nc; jr += NR, bPanel += panelStride) {
             int w = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int h = Math.min(MR, mc - ir);
                 int ct = cOff + ir * ldc + jr;
                 if (h == MR && w == NR) {
-                    SgemmKernel.tile(kc, ap, ir * kc, bp, jr * kc, c, ct, ldc, load);
+                    SgemmKernel.tile(kc, ap, ir * kc, bp, bPanel, c, ct, ldc, load);
                 } else {
                     // ragged edge: compute the full (zero-padded) tile aside, then copy out the valid part
-                    SgemmKernel.tile(kc, ap, ir * kc, bp, jr * kc, tile, 0, NR, false);
+                    SgemmKernel.tile(kc, ap, ir * kc, bp, bPanel, tile, 0, NR, false);
                     for (int i = 0; i < h; i++) {
                         for (int j = 0; j < w; j++) {
                             c[ct + i * ldc + j] = load ? c[ct + i * ldc + j] + tile[i * NR + j] : tile[i * NR + j];
                         }
                     }
                 }
+                if (epilogue != null) {
+                    for (int i = 0; i < h; i++) {
+                        epilogue.apply(c, ct + i * ldc, col + jr, w);
+                    }
+                }
             }
         }
+    }
+
+    /** The length of the k-blocks: k in equal blocks of at most KC. */
+    static int kStep(int k) {
+        int blocks = (k + KC - 1) / KC;
+        return (k + blocks - 1) / blocks;
     }
 
     static int roundUp(int x, int multiple) {

@@ -2,7 +2,10 @@ package dev.transformers4j.simd;
 
 import dev.transformers4j.core.AttentionOperands;
 import dev.transformers4j.core.Backend;
+import dev.transformers4j.core.FusedActivation;
+import dev.transformers4j.core.PreparedWeight;
 import dev.transformers4j.core.ReferenceKernels;
+import dev.transformers4j.core.WeightDType;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -75,6 +78,59 @@ public final class VectorKernels extends ReferenceKernels {
             Gemv.matmul(pool, n, k, a, aOff, b, bOff, ldb, transB, c, cOff, accumulate);
         } else {
             Sgemm.matmul(pool, m, n, k, a, aOff, lda, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
+        }
+    }
+
+    /**
+     * float32: the weight packed once into the GEMM's panels ({@link PackedWeight}, a copy as large as the weight).
+     * Other forms: {@link ReferenceKernels#prepareWeight}.
+     */
+    @Override
+    public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
+        if (dtype != WeightDType.FLOAT32) {
+            return super.prepareWeight(w, off, ldw, out, in, inOut, dtype);
+        }
+        return PackedWeight.pack(w, off, ldw, out, in, inOut);
+    }
+
+    /**
+     * A packed float32 weight: the blocked product without packing B ({@link PackedLinear}), or the panel-streaming
+     * {@link Gemv#packed} for a single row, with the bias and activation in the epilogue.
+     */
+    @Override
+    public void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
+                       FusedActivation act, float[] y, int yOff, int ldy) {
+        if (!(w instanceof PackedWeight packed)) {
+            super.linear(m, x, xOff, ldx, w, bias, biasOff, act, y, yOff, ldy);
+            return;
+        }
+        Epilogue epilogue = Epilogue.of(this, bias, biasOff, act);
+        if (m == 1) {
+            Gemv.packed(pool, x, xOff, packed, y, yOff, epilogue);
+        } else if (m > 1) {
+            PackedLinear.run(pool, m, x, xOff, ldx, packed, y, yOff, ldy, epilogue);
+        }
+    }
+
+    /** {@code act} in place over {@code y[off, off + n)} on the calling thread: the element-wise routines below. */
+    void activateRun(FusedActivation act, float[] y, int off, int n) {
+        int bound = S.loopBound(n);
+        switch (act) {
+            case NONE -> { }
+            case GELU_ERF -> {
+                VectorMath.geluErf(y, off, bound);
+                super.geluErf(y, off + bound, n - bound);
+            }
+            case GELU_TANH -> {
+                VectorMath.geluTanh(y, off, bound);
+                super.geluTanh(y, off + bound, n - bound);
+            }
+            case RELU -> {
+                for (int i = off; i < off + bound; i += V) {
+                    FloatVector.fromArray(S, y, i).max(0f).intoArray(y, i);
+                }
+                super.activate(act, y, off + bound, n - bound);
+            }
         }
     }
 

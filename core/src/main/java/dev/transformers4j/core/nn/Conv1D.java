@@ -1,5 +1,6 @@
 package dev.transformers4j.core.nn;
 
+import dev.transformers4j.core.FusedActivation;
 import dev.transformers4j.core.Tensor;
 
 /**
@@ -19,6 +20,19 @@ public final class Conv1D extends Module {
     /** {@code [..., in] → [..., out]}. */
     public Tensor forward(Tensor x) {
         return enter(x).exit(x.linearInOut(weight.value(), bias.value()));
+    }
+
+    /**
+     * {@code act(x·W + b)}, {@code [..., in] → [..., out]}, the activation applied in the product's epilogue; a
+     * forward hook on this layer sees the product before the activation (as {@link Linear#forward(Tensor,
+     * FusedActivation)}).
+     */
+    public Tensor forward(Tensor x, FusedActivation act) {
+        ForwardCall call = enter(x);
+        if (call != ForwardCall.NONE) {
+            return act.apply(call.exit(x.linearInOut(weight.value(), bias.value())));
+        }
+        return x.linearInOut(weight.value(), bias.value(), act);
     }
 
     public Parameter weight() {

@@ -113,7 +113,7 @@ public final class BertForMaskedLM extends Module implements PretrainedModel {
         }
 
         Tensor forward(Tensor x) {
-            return enter(x).exit(layerNorm.forward(act.apply(dense.forward(x))));
+            return enter(x).exit(layerNorm.forward(act.apply(dense, x)));
         }
     }
 }

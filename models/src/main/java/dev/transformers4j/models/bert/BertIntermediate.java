@@ -21,6 +21,6 @@ public final class BertIntermediate extends Module {
 
     /** {@code [B, T, C] → [B, T, F]}. */
     public Tensor forward(Tensor x) {
-        return enter(x).exit(act.apply(dense.forward(x)));
+        return enter(x).exit(act.apply(dense, x));
     }
 }

@@ -23,6 +23,6 @@ public final class GPT2MLP extends Module {
 
     /** {@code [B, T, C] → [B, T, F] → [B, T, C]}. */
     public Tensor forward(Tensor x) {
-        return enter(x).exit(dropout.forward(cProj.forward(act.apply(cFc.forward(x)))));
+        return enter(x).exit(dropout.forward(cProj.forward(act.apply(cFc, x))));
     }
 }

@@ -67,6 +67,6 @@ public final class MarianDecoderLayer extends Module {
 
     /** Eq. 2: {@code [B, T, C] → [B, T, F] → [B, T, C]}. */
     Tensor feedForward(Tensor x) {
-        return fc2.forward(activationDropout.forward(act.apply(fc1.forward(x))));
+        return fc2.forward(activationDropout.forward(act.apply(fc1, x)));
     }
 }

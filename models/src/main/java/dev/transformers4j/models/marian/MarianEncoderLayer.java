@@ -50,6 +50,6 @@ public final class MarianEncoderLayer extends Module {
 
     /** Eq. 2: {@code [B, S, C] → [B, S, F] → [B, S, C]}. */
     Tensor feedForward(Tensor x) {
-        return fc2.forward(activationDropout.forward(act.apply(fc1.forward(x))));
+        return fc2.forward(activationDropout.forward(act.apply(fc1, x)));
     }
 }
