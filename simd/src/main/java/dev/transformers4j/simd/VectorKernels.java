@@ -1,7 +1,10 @@
 package dev.transformers4j.simd;
 
 import dev.transformers4j.core.Backend;
+import dev.transformers4j.core.FusedActivation;
+import dev.transformers4j.core.PreparedWeight;
 import dev.transformers4j.core.ReferenceKernels;
+import dev.transformers4j.core.WeightDType;
 import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorOperators;
@@ -49,6 +52,32 @@ public final class VectorKernels extends ReferenceKernels {
         } else {
             Sgemm.matmul(pool, m, n, k, a, aOff, lda, b, bOff, ldb, transB, c, cOff, ldc, accumulate);
         }
+    }
+
+    /** int8 and bf16: {@link QuantizedWeight}, multiplied by {@link QuantizedLinear}; float32 below. */
+    @Override
+    public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
+        if (dtype != WeightDType.FLOAT32) {
+            return QuantizedWeight.prepare(w, off, ldw, out, in, inOut, dtype);
+        }
+        return super.prepareWeight(w, off, ldw, out, in, inOut, dtype);
+    }
+
+    @Override
+    public void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
+                       FusedActivation act, float[] y, int yOff, int ldy) {
+        if (w instanceof QuantizedWeight q) {
+            QuantizedLinear.linear(pool, m, x, xOff, ldx, q, bias, biasOff, y, yOff, ldy);
+            if (ldy == q.out()) {
+                activate(act, y, yOff, m * ldy);
+            } else {
+                for (int r = 0; r < m; r++) {
+                    activate(act, y, yOff + r * ldy, q.out());
+                }
+            }
+            return;
+        }
+        super.linear(m, x, xOff, ldx, w, bias, biasOff, act, y, yOff, ldy);
     }
 
     /** The batch (the heads of attention) is split over the threads; each product runs single-threaded. */
