@@ -44,6 +44,11 @@ final class QuantizedWeight implements PreparedWeight {
 
     /** Quantises and lays out {@code W} (arguments as {@link dev.transformers4j.core.Kernels#prepareWeight}). */
     static QuantizedWeight prepare(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
+        if (inOut) {
+            // GPT-2's Conv1D stores [in, out]: reading it column by column is a cache miss per element, so
+            // transpose it in tiles first (a transient copy of this one matrix); the values are the same
+            return prepare(transposed(w, off, ldw, in, out), 0, in, out, in, false, dtype);
+        }
         int panels = (out + NR - 1) / NR;
         return switch (dtype) {
             case INT8 -> {
@@ -73,6 +78,22 @@ final class QuantizedWeight implements PreparedWeight {
             }
             case FLOAT32 -> throw new IllegalArgumentException("dtype: QuantizedWeight holds int8 or bf16, not float32");
         };
+    }
+
+    /** {@code A [rows, cols]} (row stride {@code lda}) transposed into a new {@code [cols, rows]} array, in tiles. */
+    private static float[] transposed(float[] a, int off, int lda, int rows, int cols) {
+        final int tile = 64;
+        float[] t = new float[rows * cols];
+        for (int r0 = 0; r0 < rows; r0 += tile) {
+            for (int c0 = 0; c0 < cols; c0 += tile) {
+                for (int r = r0; r < Math.min(rows, r0 + tile); r++) {
+                    for (int c = c0; c < Math.min(cols, c0 + tile); c++) {
+                        t[c * rows + r] = a[off + r * lda + c];
+                    }
+                }
+            }
+        }
+        return t;
     }
 
     @Override
