@@ -47,6 +47,9 @@ final class QuantizedLinear {
     /** {@code y[m, out] = x·Wᵀ (·scale) + bias}; x rows of stride {@code ldx}, y rows of stride {@code ldy}. */
     static void linear(WorkerPool pool, int m, float[] x, int xOff, int ldx, QuantizedWeight w,
                        float[] bias, int biasOff, float[] y, int yOff, int ldy) {
+        if (m == 0 || w.panels == 0) {
+            return;
+        }
         int tasks = (long) m * w.out() * w.in() < PARALLEL_MIN ? 1 : pool.threads();
         if (tasks > 1 && m >= MR * tasks && m >= w.out()) {
             int rows = Sgemm.roundUp((m + tasks - 1) / tasks, MR);

@@ -67,6 +67,15 @@ class QuantizedLinearSweepTest {
     }
 
     @Test
+    void emptySizes() {
+        for (WeightDType dtype : new WeightDType[] {WeightDType.INT8, WeightDType.BF16}) {
+            check(dtype, 0, 5, 3, false, true, FusedActivation.NONE, 1);
+            check(dtype, 4, 0, 3, true, true, FusedActivation.NONE, 2);
+            check(dtype, 4, 5, 0, false, true, FusedActivation.GELU_ERF, 3);     // bias only
+        }
+    }
+
+    @Test
     void theVectorBackendHoldsTheQuantisedBytesOnly() {
         Random rnd = new Random(3);
         float[] w = random(rnd, 70 * 33);
