@@ -1,5 +1,6 @@
 package dev.transformers4j.models;
 
+import dev.transformers4j.core.WeightDType;
 import dev.transformers4j.models.bert.BertAuto;
 import dev.transformers4j.models.gpt2.GPT2LMHeadModel;
 import dev.transformers4j.models.io.ConfigJson;
@@ -12,6 +13,17 @@ import java.nio.file.Path;
 public final class AutoModel {
 
     private AutoModel() {
+    }
+
+    /**
+     * The architecture named in the folder's config.json, its linear weights (and a tied output embedding)
+     * multiplied in {@code dtype}: int8 quantises them dynamically (symmetric, one scale per output channel), bf16
+     * rounds them, float32 is the checkpoint as stored ({@link dev.transformers4j.core.nn.Module#weightDType}).
+     */
+    public static PretrainedModel fromPretrained(Path dir, WeightDType dtype) {
+        PretrainedModel model = fromPretrained(dir);
+        model.module().weightDType(dtype);
+        return model;
     }
 
     /** The architecture named in the folder's config.json. */

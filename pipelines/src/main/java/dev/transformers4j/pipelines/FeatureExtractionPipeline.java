@@ -1,6 +1,7 @@
 package dev.transformers4j.pipelines;
 
 import dev.transformers4j.core.Tensor;
+import dev.transformers4j.core.WeightDType;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.PretrainedModel;
@@ -36,13 +37,18 @@ public final class FeatureExtractionPipeline {
 
     /** Loads a built-in model name or an HF folder (config.json, model.safetensors, tokenizer.json). */
     public static FeatureExtractionPipeline load(String model) {
+        return load(model, WeightDType.FLOAT32);
+    }
+
+    /** As {@link #load(String)}, the linear weights multiplied in {@code dtype} (float32, int8 or bf16). */
+    public static FeatureExtractionPipeline load(String model, WeightDType dtype) {
         ModelFolder folder = ModelResolver.resolveFolder(model);
         if (folder.tokenizer() != TokenizerFormat.TOKENIZER_JSON) {
             throw new IllegalArgumentException(folder.tokenizerJson() + ": file not found (the pipeline needs the"
                     + " model's tokenizer)");
         }
         Tokenizer tokenizer = Tokenizer.fromFile(folder.tokenizerJson());
-        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir(), dtype);
         EmbeddingSettings settings = EmbeddingSettings.read(folder.dir());
         int positions = ConfigJson.read(folder.config()).getInt("max_position_embeddings", 512);
         int maxLength = settings.maxSeqLength() > 0 ? Math.min(settings.maxSeqLength(), positions) : positions;

@@ -1,5 +1,6 @@
 package dev.transformers4j.pipelines;
 
+import dev.transformers4j.core.WeightDType;
 import java.util.List;
 
 /**
@@ -17,6 +18,11 @@ public final class SentenceSimilarityPipeline {
     /** Loads a built-in model name or an HF folder. */
     public static SentenceSimilarityPipeline load(String model) {
         return new SentenceSimilarityPipeline(FeatureExtractionPipeline.load(model));
+    }
+
+    /** As {@link #load(String)}, the linear weights multiplied in {@code dtype} (float32, int8 or bf16). */
+    public static SentenceSimilarityPipeline load(String model, WeightDType dtype) {
+        return new SentenceSimilarityPipeline(FeatureExtractionPipeline.load(model, dtype));
     }
 
     public FeatureExtractionPipeline embedder() {

@@ -1,5 +1,6 @@
 package dev.transformers4j.pipelines;
 
+import dev.transformers4j.core.WeightDType;
 import dev.transformers4j.generation.GenerateOutput;
 import dev.transformers4j.generation.GeneratedSequence;
 import dev.transformers4j.generation.GenerationConfig;
@@ -48,8 +49,16 @@ public final class TextGenerationPipeline {
 
     /** Loads an HF folder: a decoder-only model, its tokenizer (when present) and generation_config.json. */
     public static TextGenerationPipeline load(String modelDir) {
+        return load(modelDir, WeightDType.FLOAT32);
+    }
+
+    /**
+     * As {@link #load(String)}, the linear weights and the tied output embedding multiplied in {@code dtype}
+     * (float32, int8 or bf16): int8 reads a quarter of the bytes per decoded token, bf16 half.
+     */
+    public static TextGenerationPipeline load(String modelDir, WeightDType dtype) {
         ModelFolder folder = ModelResolver.resolveFolder(modelDir);
-        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir(), dtype);
         if (!(m instanceof CausalLM lm)) {
             throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not a decoder-only"
                     + " language model (text generation needs e.g. GPT2LMHeadModel)");

@@ -1,5 +1,6 @@
 package dev.transformers4j.pipelines;
 
+import dev.transformers4j.core.WeightDType;
 import dev.transformers4j.core.autograd.Grad;
 import dev.transformers4j.generation.GenerateOutput;
 import dev.transformers4j.generation.GeneratedSequence;
@@ -60,8 +61,13 @@ public final class TranslationPipeline {
      * usable tokenizer still loads (for {@link #generateIds}); text methods then fail with the reason.
      */
     public static TranslationPipeline load(String modelDir) {
+        return load(modelDir, WeightDType.FLOAT32);
+    }
+
+    /** As {@link #load(String)}, the linear weights and the shared output embedding multiplied in {@code dtype}. */
+    public static TranslationPipeline load(String modelDir, WeightDType dtype) {
         ModelFolder folder = ModelResolver.resolveFolder(modelDir);
-        PretrainedModel m = AutoModel.fromPretrained(folder.dir());
+        PretrainedModel m = AutoModel.fromPretrained(folder.dir(), dtype);
         if (!(m instanceof Seq2SeqLM<?> seq2seq)) {
             throw new IllegalArgumentException(folder.dir() + ": " + m.architecture() + " is not an encoder-decoder"
                     + " model (translation needs e.g. MarianMTModel)");

@@ -83,23 +83,35 @@ public final class VectorKernels extends ReferenceKernels {
 
     /**
      * float32: the weight packed once into the GEMM's panels ({@link PackedWeight}, a copy as large as the weight).
-     * Other forms: {@link ReferenceKernels#prepareWeight}.
+     * int8 and bf16: {@link QuantizedWeight}, multiplied by {@link QuantizedLinear}.
      */
     @Override
     public PreparedWeight prepareWeight(float[] w, int off, int ldw, int out, int in, boolean inOut, WeightDType dtype) {
         if (dtype != WeightDType.FLOAT32) {
-            return super.prepareWeight(w, off, ldw, out, in, inOut, dtype);
+            return QuantizedWeight.prepare(w, off, ldw, out, in, inOut, dtype);
         }
         return PackedWeight.pack(w, off, ldw, out, in, inOut);
     }
 
     /**
      * A packed float32 weight: the blocked product without packing B ({@link PackedLinear}), or the panel-streaming
-     * {@link Gemv#packed} for a single row, with the bias and activation in the epilogue.
+     * {@link Gemv#packed} for a single row, with the bias and activation in the epilogue. An int8 / bf16 weight:
+     * {@link QuantizedLinear} (bias applied with the scale), then the activation.
      */
     @Override
     public void linear(int m, float[] x, int xOff, int ldx, PreparedWeight w, float[] bias, int biasOff,
                        FusedActivation act, float[] y, int yOff, int ldy) {
+        if (w instanceof QuantizedWeight q) {
+            QuantizedLinear.linear(pool, m, x, xOff, ldx, q, bias, biasOff, y, yOff, ldy);
+            if (ldy == q.out()) {
+                activate(act, y, yOff, m * ldy);
+            } else {
+                for (int r = 0; r < m; r++) {
+                    activate(act, y, yOff + r * ldy, q.out());
+                }
+            }
+            return;
+        }
         if (!(w instanceof PackedWeight packed)) {
             super.linear(m, x, xOff, ldx, w, bias, biasOff, act, y, yOff, ldy);
             return;

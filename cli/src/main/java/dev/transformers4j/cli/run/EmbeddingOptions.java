@@ -3,6 +3,7 @@ package dev.transformers4j.cli.run;
 import dev.transformers4j.cli.support.Progress;
 import dev.transformers4j.cli.support.TextInputs;
 import dev.transformers4j.cli.support.TruncationOption;
+import dev.transformers4j.cli.support.WeightDTypeOption;
 import dev.transformers4j.pipelines.FeatureExtractionPipeline;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -21,6 +22,9 @@ public final class EmbeddingOptions {
     @Mixin
     TextInputs inputs;
 
+    @Mixin
+    WeightDTypeOption weights;
+
     /** The texts, after reading them from arguments or --input. */
     List<String> texts;
 
@@ -28,7 +32,7 @@ public final class EmbeddingOptions {
     float[][] embed() {
         texts = inputs.read();
         Progress.loading(model);
-        FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model);
+        FeatureExtractionPipeline p = FeatureExtractionPipeline.load(model, weights.dtype);
         try (Progress progress = new Progress("embed", texts.size())) {
             return p.embed(texts, truncation.policy(), progress);
         }

@@ -3,6 +3,7 @@ package dev.transformers4j.cli.run;
 import dev.transformers4j.cli.support.IdLists;
 import dev.transformers4j.cli.support.Json;
 import dev.transformers4j.cli.support.TokenIdOptions;
+import dev.transformers4j.cli.support.WeightDTypeOption;
 import dev.transformers4j.models.ForwardOptions;
 import dev.transformers4j.models.ModelOutput;
 import dev.transformers4j.models.PretrainedModel;
@@ -30,6 +31,9 @@ public final class ForwardCommand implements Callable<Integer> {
     @Mixin
     TokenIdOptions inputs;
 
+    @Mixin
+    WeightDTypeOption weights;
+
     @Option(names = "--decoder-ids", paramLabel = "IDS",
             description = "Encoder-decoder models: the decoder input ids (comma-separated, decoder_start_token_id first) for the"
                     + " matching --ids; one per --ids, right-padded with pad_token_id (teacher forcing, as HF's decoder_input_ids).")
@@ -41,7 +45,7 @@ public final class ForwardCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PretrainedModel m = inputs.load();
+        PretrainedModel m = inputs.load(weights.dtype);
         if (m instanceof MarianMTModel seq2seq) {
             return encoderDecoder(seq2seq);
         }

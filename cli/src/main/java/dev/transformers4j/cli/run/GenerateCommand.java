@@ -3,6 +3,7 @@ package dev.transformers4j.cli.run;
 import dev.transformers4j.cli.support.IdLists;
 import dev.transformers4j.cli.support.Json;
 import dev.transformers4j.cli.support.Progress;
+import dev.transformers4j.cli.support.WeightDTypeOption;
 import dev.transformers4j.generation.GenerationConfig;
 import dev.transformers4j.generation.GenerationConfigBuilder;
 import dev.transformers4j.models.io.ConfigJson;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -91,6 +93,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--stop", paramLabel = "STR", description = "Stop a sequence once its new text contains this string; repeatable.")
     List<String> stop = new ArrayList<>();
 
+    @Mixin
+    WeightDTypeOption weights;
+
     @Option(names = "--json", description = "Print {\"results\":[{\"ids\":[...],\"new_ids\":[...],\"text\":\"...\"}]}.")
     boolean json;
 
@@ -104,7 +109,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (isEncoderDecoder(ModelResolver.resolve(model))) {
             return encoderDecoder(out);
         }
-        TextGenerationPipeline p = TextGenerationPipeline.load(model);
+        TextGenerationPipeline p = TextGenerationPipeline.load(model, weights.dtype);
         if (slidingWindow) {
             p = p.withSlidingWindow();
         }
@@ -138,7 +143,7 @@ public final class GenerateCommand implements Callable<Integer> {
      * results hold the decoder ids (decoder_start_token_id first) and the new ids without it.
      */
     private int encoderDecoder(PrintWriter out) {
-        TranslationPipeline p = TranslationPipeline.load(model);
+        TranslationPipeline p = TranslationPipeline.load(model, weights.dtype);
         GenerationConfig config = config(p.defaults());
         List<TextGenerationPipeline.Result> results = ids.isEmpty() ? p.generate(prompts, config)
                 : p.generateIds(IdLists.parseAll("--ids", ids), config);

@@ -1,5 +1,6 @@
 package dev.transformers4j.cli.support;
 
+import dev.transformers4j.core.WeightDType;
 import dev.transformers4j.models.AutoModel;
 import dev.transformers4j.models.PretrainedModel;
 import dev.transformers4j.models.TokenBatch;
@@ -47,5 +48,10 @@ public final class TokenIdOptions {
     /** The model named by {@code --model}. */
     public PretrainedModel load() {
         return AutoModel.fromPretrained(ModelResolver.resolve(model));
+    }
+
+    /** The model named by {@code --model}, its linear weights multiplied in {@code dtype}. */
+    public PretrainedModel load(WeightDType dtype) {
+        return AutoModel.fromPretrained(ModelResolver.resolve(model), dtype);
     }
 }

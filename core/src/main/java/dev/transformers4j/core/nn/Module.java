@@ -104,6 +104,11 @@ public abstract class Module {
      * on, for inference (int8: dynamic quantisation of the weights, symmetric per output channel, as PyTorch's
      * {@code quantize_dynamic}; bf16; float32 undoes it); returns this. The float32 values stay for training and
      * saving; loading new values resets a weight to float32.
+     *
+     * <p>{@link Embedding} tables too: a language model whose output layer is the token embedding read transposed
+     * ({@code logits = h·Eᵀ}, GPT-2's tied {@code wte}, Marian's {@code shared}) multiplies by that table, the
+     * largest matrix of a decoding step. The lookup itself always reads the float32 rows; a tied table is one
+     * tensor, so it has one setting.
      */
     public final Module weightDType(WeightDType dtype) {
         forEachModule((path, m) -> {
@@ -111,6 +116,8 @@ public abstract class Module {
                 l.weight().value().weightDType(dtype);
             } else if (m instanceof Conv1D c) {
                 c.weight().value().weightDType(dtype);
+            } else if (m instanceof Embedding e) {
+                e.weight().value().weightDType(dtype);
             }
         });
         return this;
