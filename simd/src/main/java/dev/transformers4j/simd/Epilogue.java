@@ -33,7 +33,7 @@ final class Epilogue {
     /** Finishes {@code c[off, off + w)}, the output columns {@code [col, col + w)} of one row. */
     void apply(float[] c, int off, int col, int w) {
         if (bias != null) {
-            kernels.addInPlace(c, off, bias, biasOff + col, w);
+            kernels.addHere(c, off, bias, biasOff + col, w);        // on this thread: no task per tile
         }
         kernels.activateRun(act, c, off, w);
     }

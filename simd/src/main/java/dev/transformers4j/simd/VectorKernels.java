@@ -365,8 +365,8 @@ public final class VectorKernels extends ReferenceKernels {
         inChunks(n, streamingParallelMin, (o, len) -> addHere(y, yOff + o, x, xOff + o, len));
     }
 
-    /** {@code y[i] += x[i]} on this thread. */
-    private void addHere(float[] y, int yOff, float[] x, int xOff, int n) {
+    /** {@code y[i] += x[i]} on this thread (also the bias of a GEMM epilogue, which runs inside a task already). */
+    void addHere(float[] y, int yOff, float[] x, int xOff, int n) {
         int bound = S.loopBound(n);
         for (int i = 0; i < bound; i += V) {
             FloatVector.fromArray(S, y, yOff + i).add(FloatVector.fromArray(S, x, xOff + i)).intoArray(y, yOff + i);

@@ -49,14 +49,16 @@ final class VectorMath {
     private static final float P4 = 2 * 1.6666665459e-1f;
     private static final float P5 = 2 * 5.0000001201e-1f;
 
-    /** Lane rotations by V/2, V/4, …, 1: the fixed pairwise tree of {@link #sum}. */
-    @SuppressWarnings("unchecked")
-    private static final VectorShuffle<Float>[] HALVES = new VectorShuffle[Integer.numberOfTrailingZeros(V)];
+    // Lane rotations by 8, 4, 2, 1 (those below V): the fixed pairwise tree of {@link #sum}. Each is a constant of
+    // its own, unrolled in sum: read from an array inside a loop, C2 did not intrinsify the rearrange and boxed
+    // every vector (a third of a pass's allocation, JFR).
+    private static final VectorShuffle<Float> ROTATE_8 = rotation(8);
+    private static final VectorShuffle<Float> ROTATE_4 = rotation(4);
+    private static final VectorShuffle<Float> ROTATE_2 = rotation(2);
+    private static final VectorShuffle<Float> ROTATE_1 = rotation(1);
 
-    static {
-        for (int level = 0, h = V / 2; h >= 1; level++, h /= 2) {
-            HALVES[level] = VectorShuffle.iota(S, h, 1, true);
-        }
+    private static VectorShuffle<Float> rotation(int h) {
+        return h < V ? VectorShuffle.iota(S, h, 1, true) : null;
     }
 
     private VectorMath() {
@@ -92,8 +94,20 @@ final class VectorMath {
      * unlike {@code reduceLanes(ADD)}, whose order changes when C2 compiles the caller.
      */
     static float sum(FloatVector v) {
-        for (VectorShuffle<Float> half : HALVES) {
-            v = v.add(v.rearrange(half));
+        if (V > 16) {
+            throw new AssertionError("no float species is wider than 16 lanes");
+        }
+        if (V > 8) {
+            v = v.add(v.rearrange(ROTATE_8));
+        }
+        if (V > 4) {
+            v = v.add(v.rearrange(ROTATE_4));
+        }
+        if (V > 2) {
+            v = v.add(v.rearrange(ROTATE_2));
+        }
+        if (V > 1) {
+            v = v.add(v.rearrange(ROTATE_1));
         }
         return v.lane(0);
     }
