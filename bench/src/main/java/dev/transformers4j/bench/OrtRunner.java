@@ -40,6 +40,11 @@ final class OrtRunner implements EncoderRunner {
             options.setInterOpNumThreads(1);
             options.setExecutionMode(SessionOptions.ExecutionMode.SEQUENTIAL);
             options.setOptimizationLevel(SessionOptions.OptLevel.ALL_OPT);
+            if ("false".equals(System.getProperty("t4j.bench.ort-spinning"))) {
+                // ORT's pool threads spin-wait after each run (its default); taking turns pass by pass, the spin
+                // lands on our pass. -Dt4j.bench.ort-spinning=false turns it off to see how much that costs us.
+                options.addConfigEntry("session.intra_op.allow_spinning", "0");
+            }
             session = env.createSession(graph.bytes(), options);
         } catch (OrtException e) {
             throw new IllegalStateException("onnxruntime cannot load " + graph.origin() + ": " + e.getMessage(), e);
