@@ -116,6 +116,8 @@ final class Sgemm {
                 int ct = cOff + ir * ldc + jr;
                 if (h == MR && w == NR) {
                     SgemmKernel.tile(kc, ap, ir * kc, bp, bPanel, c, ct, ldc, load);
+                } else if (w == NR) {
+                    SgemmKernel.tileRows(h, kc, ap, ir * kc, bp, bPanel, c, ct, ldc, load);   // the bottom edge
                 } else {
                     // ragged edge: compute the full (zero-padded) tile aside, then copy out the valid part
                     SgemmKernel.tile(kc, ap, ir * kc, bp, bPanel, tile, 0, NR, false);

@@ -69,4 +69,96 @@ final class SgemmKernel {
         c40.intoArray(c, r4); c41.intoArray(c, r4 + V);
         c50.intoArray(c, r5); c51.intoArray(c, r5 + V);
     }
+
+    /**
+     * The first {@code rows} (1 to MR − 1) rows of {@link #tile}, written straight to C: a ragged bottom edge (M not a
+     * multiple of MR, e.g. the last 4 rows of 16 tokens) without computing zero rows and copying the tile out. Each
+     * element is summed in the same order as in {@link #tile}, so the result is the same bit for bit.
+     */
+    static void tileRows(int rows, int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
+                         boolean load) {
+        int r = 0;
+        if (rows - r >= 4) {
+            tile4(kc, ap, aOff, bp, bOff, c, cOff, ldc, load);
+            r += 4;
+        }
+        if (rows - r >= 2) {
+            tile2(kc, ap, aOff + r, bp, bOff, c, cOff + r * ldc, ldc, load);
+            r += 2;
+        }
+        if (rows - r >= 1) {
+            tile1(kc, ap, aOff + r, bp, bOff, c, cOff + r * ldc, load);
+        }
+    }
+
+    /** Rows 0..3 of a tile (A's panel still MR floats per step). */
+    private static void tile4(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
+                              boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + V);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, ap[ai + 2]);
+            c20 = a2.fma(b0, c20); c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, ap[ai + 3]);
+            c30 = a3.fma(b0, c30); c31 = a3.fma(b1, c31);
+        }
+        int r0 = cOff, r1 = r0 + ldc, r2 = r1 + ldc, r3 = r2 + ldc;
+        if (load) {
+            c00 = c00.add(FloatVector.fromArray(S, c, r0)); c01 = c01.add(FloatVector.fromArray(S, c, r0 + V));
+            c10 = c10.add(FloatVector.fromArray(S, c, r1)); c11 = c11.add(FloatVector.fromArray(S, c, r1 + V));
+            c20 = c20.add(FloatVector.fromArray(S, c, r2)); c21 = c21.add(FloatVector.fromArray(S, c, r2 + V));
+            c30 = c30.add(FloatVector.fromArray(S, c, r3)); c31 = c31.add(FloatVector.fromArray(S, c, r3 + V));
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + V);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + V);
+        c20.intoArray(c, r2); c21.intoArray(c, r2 + V);
+        c30.intoArray(c, r3); c31.intoArray(c, r3 + V);
+    }
+
+    /** Two rows of a tile, A's values from {@code aOff} (MR apart per step). */
+    private static void tile2(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, int ldc,
+                              boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int ai = aOff + p * MR, bi = bOff + p * NR;
+            FloatVector b0 = FloatVector.fromArray(S, bp, bi);
+            FloatVector b1 = FloatVector.fromArray(S, bp, bi + V);
+            FloatVector a0 = FloatVector.broadcast(S, ap[ai]);
+            c00 = a0.fma(b0, c00); c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, ap[ai + 1]);
+            c10 = a1.fma(b0, c10); c11 = a1.fma(b1, c11);
+        }
+        int r0 = cOff, r1 = r0 + ldc;
+        if (load) {
+            c00 = c00.add(FloatVector.fromArray(S, c, r0)); c01 = c01.add(FloatVector.fromArray(S, c, r0 + V));
+            c10 = c10.add(FloatVector.fromArray(S, c, r1)); c11 = c11.add(FloatVector.fromArray(S, c, r1 + V));
+        }
+        c00.intoArray(c, r0); c01.intoArray(c, r0 + V);
+        c10.intoArray(c, r1); c11.intoArray(c, r1 + V);
+    }
+
+    /** One row of a tile, A's values from {@code aOff} (MR apart per step). */
+    private static void tile1(int kc, float[] ap, int aOff, float[] bp, int bOff, float[] c, int cOff, boolean load) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            int bi = bOff + p * NR;
+            FloatVector a0 = FloatVector.broadcast(S, ap[aOff + p * MR]);
+            c00 = a0.fma(FloatVector.fromArray(S, bp, bi), c00);
+            c01 = a0.fma(FloatVector.fromArray(S, bp, bi + V), c01);
+        }
+        if (load) {
+            c00 = c00.add(FloatVector.fromArray(S, c, cOff)); c01 = c01.add(FloatVector.fromArray(S, c, cOff + V));
+        }
+        c00.intoArray(c, cOff); c01.intoArray(c, cOff + V);
+    }
 }
