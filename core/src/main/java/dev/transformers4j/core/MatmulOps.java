@@ -196,22 +196,20 @@ final class MatmulOps {
         Kernels kern = Backend.current();
         int[] outShape = x.shape.clone();
         outShape[outShape.length - 1] = out;
+        Tensor bc = null;
+        if (bias != null) {
+            Shape.check("linear bias", new int[] {out}, bias.shape);
+            bc = bias.dense();
+        }
         if (!weight.needsGrad()) {
             // a frozen weight: multiplied in the form prepared once (packed, int8, bf16), bias in the epilogue
-            Tensor bc = null;
-            if (bias != null) {
-                Shape.check("linear bias", new int[] {out}, bias.shape);
-                bc = bias.dense();
-            }
             kern.linear(rows, xc.data, xc.offset, in, weight.preparedWeight(kern, inOut),
                     bc == null ? null : bc.data, bc == null ? 0 : bc.offset, act, y, 0, out);
             return Tensor.of(y, outShape);
         }
         Tensor w = weight.dense();
         kern.matmul(rows, out, in, xc.data, xc.offset, in, w.data, w.offset, inOut ? out : in, !inOut, y, 0, out, false);
-        if (bias != null) {
-            Shape.check("linear bias", new int[] {out}, bias.shape);
-            Tensor bc = bias.dense();
+        if (bc != null) {
             kern.addRowVector(y, 0, rows, out, bc.data, bc.offset);
         }
         return Tensor.of(y, outShape);

@@ -261,34 +261,37 @@ public class ReferenceKernels implements Kernels {
             throw new IllegalArgumentException("linear: a weight prepared by another backend ("
                     + w.getClass().getSimpleName() + ") was passed to the " + name() + " kernels");
         }
+        int n = rw.out();
         if (rw.dtype() == WeightDType.FLOAT32) {
-            int n = rw.out();
             matmul(m, n, rw.in(), x, xOff, ldx, rw.w, rw.off, rw.ldw, !rw.inOut, y, yOff, ldy, false);
-            if (ldy == n) {
-                if (bias != null) {
-                    addRowVector(y, yOff, m, n, bias, biasOff);
-                }
-                activate(act, y, yOff, m * n);
-                return;
-            }
+        } else {
             for (int r = 0; r < m; r++) {
-                if (bias != null) {
-                    addInPlace(y, yOff + r * ldy, bias, biasOff, n);
+                for (int j = 0; j < n; j++) {
+                    y[yOff + r * ldy + j] = rw.dotRow(x, xOff + r * ldx, j);
                 }
-                activate(act, y, yOff + r * ldy, n);
             }
+        }
+        finishRows(m, n, bias, biasOff, act, y, yOff, ldy);
+    }
+
+    /**
+     * The epilogue of a product done apart: {@code y[r, :] = act(y[r, :] + bias)} over {@code m} rows of {@code n}
+     * with row stride {@code ldy} ({@code bias} may be null), as one run when the rows are contiguous.
+     */
+    protected void finishRows(int m, int n, float[] bias, int biasOff, FusedActivation act, float[] y, int yOff,
+                              int ldy) {
+        if (ldy == n) {
+            if (bias != null) {
+                addRowVector(y, yOff, m, n, bias, biasOff);
+            }
+            activate(act, y, yOff, m * n);
             return;
         }
         for (int r = 0; r < m; r++) {
-            int xo = xOff + r * ldx;
-            int yo = yOff + r * ldy;
-            for (int j = 0; j < rw.out(); j++) {
-                y[yo + j] = rw.dotRow(x, xo, j);
-            }
             if (bias != null) {
-                addInPlace(y, yo, bias, biasOff, rw.out());
+                addInPlace(y, yOff + r * ldy, bias, biasOff, n);
             }
-            activate(act, y, yo, rw.out());
+            activate(act, y, yOff + r * ldy, n);
         }
     }
 

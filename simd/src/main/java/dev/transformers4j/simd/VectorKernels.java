@@ -103,13 +103,7 @@ public final class VectorKernels extends ReferenceKernels {
                        FusedActivation act, float[] y, int yOff, int ldy) {
         if (w instanceof QuantizedWeight q) {
             QuantizedLinear.linear(pool, m, x, xOff, ldx, q, bias, biasOff, y, yOff, ldy);
-            if (ldy == q.out()) {
-                activate(act, y, yOff, m * ldy);
-            } else {
-                for (int r = 0; r < m; r++) {
-                    activate(act, y, yOff + r * ldy, q.out());
-                }
-            }
+            finishRows(m, q.out(), null, 0, act, y, yOff, ldy);     // the bias went in with the scale
             return;
         }
         if (!(w instanceof PackedWeight packed)) {

@@ -57,6 +57,12 @@ final class VectorMath {
     private static final VectorShuffle<Float> ROTATE_2 = rotation(2);
     private static final VectorShuffle<Float> ROTATE_1 = rotation(1);
 
+    static {
+        if (V > 16) {
+            throw new ExceptionInInitializerError("sum: no float species is wider than 16 lanes, but this one has " + V);
+        }
+    }
+
     private static VectorShuffle<Float> rotation(int h) {
         return h < V ? VectorShuffle.iota(S, h, 1, true) : null;
     }
@@ -94,9 +100,6 @@ final class VectorMath {
      * unlike {@code reduceLanes(ADD)}, whose order changes when C2 compiles the caller.
      */
     static float sum(FloatVector v) {
-        if (V > 16) {
-            throw new AssertionError("no float species is wider than 16 lanes");
-        }
         if (V > 8) {
             v = v.add(v.rearrange(ROTATE_8));
         }
